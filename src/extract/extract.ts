@@ -1,0 +1,163 @@
+import type { FactKind } from "../facts/fact-schema";
+import { comparePeriods, type Period, periodRange, yearOf } from "../format/period";
+import type { Lexicon } from "../lexicon/load";
+import type { Article } from "../seeds/article";
+import { foldKeepingPositions } from "../text/fold";
+import { findPeriods } from "../text/periods";
+import { classify, cueText, hasCue } from "./cues";
+import { findDateline } from "./dateline";
+import { findNumbers, type NumberMention } from "./numbers";
+import { makeRegionFinder, type RegionMention } from "./region-mentions";
+import { quoteSegments, type Span, splitSentences } from "./sentences";
+
+/** A statistic as read from one sentence, before corrections and de-duplication. */
+export type ExtractedFact = {
+  metric: string;
+  region: string;
+  period: Period;
+  kind: FactKind;
+  value: number;
+  unit: string;
+  written: string;
+  quote: string;
+  /** Whether the sentence itself named the region, rather than the text around it. */
+  regionStated: boolean;
+};
+
+/** A number that looked like a statistic but matched no metric: shown to admins. */
+export type SkippedNumber = { written: string; quote: string };
+
+export type Extraction = { facts: ExtractedFact[]; skipped: SkippedNumber[] };
+
+export function makeExtractor(lex: Lexicon): (article: Article) => Extraction {
+  const x = lex.extraction;
+  const longForms = x.longForms.map((f) => ({ re: new RegExp(f.pattern, "giu"), replace: ` ${f.replace} ` }));
+  const unitOf = new Map(lex.metrics.map((m) => [m.id, m.unit]));
+  const regions = makeRegionFinder(lex);
+  const words = (text: string) => cueText(text, longForms);
+  const collapse = (text: string) => longForms.reduce((t, f) => t.replace(f.re, f.replace), text);
+
+  return (article) => {
+    const { body, published } = article;
+    const sentences = splitSentences(body);
+    const dateline = findDatelineIn(body, sentences);
+    const articleRegion =
+      (dateline && regions.ofPlace(dateline.place)) ?? mostMentioned(regions.mentions(body)) ?? "nasional";
+
+    const facts: ExtractedFact[] = [];
+    const skipped: SkippedNumber[] = [];
+    let contextRegion: string | undefined;
+    let contextPeriod: Period | undefined;
+    let previous = "";
+
+    for (const s of sentences) {
+      const quote = body.slice(s.start, s.end);
+      // The dateline names where the news was filed, not what the numbers are about.
+      const blank = dateline?.sentence === s ? dateline.length : 0;
+      const mentions = regions.mentions(" ".repeat(blank) + quote.slice(blank));
+      const anaphoric = hasCue(words(quote.slice(0, 40)).slice(0, 25), x.anaphora);
+      const sentenceFacts: ExtractedFact[] = [];
+
+      for (const seg of quoteSegments(body, s)) {
+        const text = body.slice(seg.start, seg.end);
+        const offset = seg.start - s.start;
+        const numbers = findNumbers(text, x.countUnits);
+        numbers.forEach((n, i) => {
+          const w = windows(text, numbers, i, collapse);
+          const rule =
+            classify(words(w.clause), x.rules, n.percent) ??
+            classify(words(w.near), x.rules, n.percent) ??
+            (n.percent ? classify(words(text), x.rules, true) : undefined) ??
+            (anaphoric ? classify(words(`${previous} ${w.near}`), x.rules, n.percent) : undefined);
+          if (!rule) {
+            skipped.push({ written: n.written, quote });
+            return;
+          }
+          const metric = w.denominator ? "umkm_total" : rule.metric;
+          const local = nearest(
+            mentions.filter((m) => m.start >= offset && m.end <= offset + text.length),
+            offset + n.start,
+          );
+          const near = periodNear(w.periodText, w.periodAt, yearOf(published));
+          const period = (near === "now" ? published : near) ?? (anaphoric ? contextPeriod : undefined) ?? published;
+          const future = periodRange(period).start > periodRange(published).end;
+          sentenceFacts.push({
+            metric,
+            region: local?.region ?? contextRegion ?? articleRegion,
+            period,
+            kind: future || hasCue(words(w.near), x.targetCues) ? "target" : "realisasi",
+            value: n.value,
+            unit: n.percent ? "persen" : ["unit", "orang"].includes(n.nextWord) ? n.nextWord : (unitOf.get(metric) ?? "unit"),
+            written: n.written,
+            quote,
+            regionStated: Boolean(local),
+          });
+        });
+      }
+
+      facts.push(...sentenceFacts);
+      const last = mentions.filter((m) => m.start >= blank).at(-1);
+      if (last) contextRegion = last.region;
+      const lastPeriod = sentenceFacts.map((f) => f.period).sort(comparePeriods).at(-1);
+      if (lastPeriod) contextPeriod = lastPeriod;
+      previous = quote;
+    }
+    return { facts, skipped };
+  };
+}
+
+function findDatelineIn(body: string, sentences: Span[]) {
+  for (const s of sentences.slice(0, 8)) {
+    const d = findDateline(body.slice(s.start, s.end));
+    if (d) return { ...d, sentence: s };
+  }
+  return undefined;
+}
+
+/**
+ * The text around number i that speaks of it: from the previous number to the next.
+ * `clause` stops at commas; a denominator ("70 persen dari total ... 273.457") starts at
+ * its cue, so the share's words do not describe the total.
+ */
+function windows(text: string, numbers: NumberMention[], i: number, collapse: (t: string) => string) {
+  const n = numbers[i] as NumberMention;
+  const prev = numbers[i - 1];
+  let before = text.slice(prev?.end ?? 0, n.start);
+  let after = text.slice(n.end, numbers[i + 1]?.start ?? text.length);
+  const denominatorAt = before.search(/\bdari\s+(?:total|jumlah|populasi)\b/i);
+  const denominator = denominatorAt >= 0 || (Boolean(prev?.percent) && /^\s*dari\s*$/i.test(before));
+  if (denominatorAt >= 0) before = before.slice(denominatorAt);
+  const cut = after.search(/\bdari\s+(?:total|jumlah|populasi)\b/i);
+  if (cut >= 0) after = after.slice(0, cut);
+  // Long forms first: the commas in "usaha mikro, kecil, dan menengah" are not clause breaks.
+  const clause = `${collapse(before).split(/[,;]/).at(-1)} ${collapse(after).split(/[,;]/)[0]}`;
+  return {
+    denominator,
+    clause,
+    near: `${before} ${after}`,
+    periodText: `${before}\u0000${after}`,
+    periodAt: before.length,
+  };
+}
+
+/** The period mentioned closest to the number; "now" for "saat ini". */
+function periodNear(text: string, at: number, refYear: number): Period | "now" | undefined {
+  const found = findPeriods(foldKeepingPositions(text), refYear);
+  const best = found
+    .map((p) => ({ p, d: p.end <= at ? at - p.end : p.start - at - 1 }))
+    .sort((a, b) => a.d - b.d)[0]?.p;
+  if (!best) return undefined;
+  return best.kind === "now" ? "now" : best.period;
+}
+
+function nearest(mentions: RegionMention[], at: number): RegionMention | undefined {
+  return mentions
+    .map((m) => ({ m, d: Math.min(Math.abs(m.start - at), Math.abs(m.end - at)) }))
+    .sort((a, b) => a.d - b.d)[0]?.m;
+}
+
+function mostMentioned(mentions: RegionMention[]): string | undefined {
+  const count = new Map<string, number>();
+  for (const m of mentions) count.set(m.region, (count.get(m.region) ?? 0) + 1);
+  return [...count].sort((a, b) => b[1] - a[1])[0]?.[0];
+}

@@ -1,0 +1,127 @@
+import { createHash } from "node:crypto";
+import { existsSync, readdirSync } from "node:fs";
+import { join } from "node:path";
+import { parseIndonesianNumber } from "../format/number";
+import { type Extraction, type ExtractedFact, makeExtractor } from "../extract/extract";
+import { type Lexicon, readJsonFile } from "../lexicon/load";
+import { type Article, parseArticle } from "../seeds/article";
+import { type Correction, correctionsFileSchema } from "../seeds/corrections";
+import { SeedError } from "../seeds/seed-error";
+import { readTextFile } from "../seeds/text-file";
+import { type Fact, factSchema } from "./fact-schema";
+
+export type ArticleInfo = Omit<Article, "body">;
+export type Skipped = Extraction["skipped"][number] & { article: string };
+export type BuiltFacts = { facts: Fact[]; articles: Article[]; skipped: Skipped[] };
+
+type Draft = ExtractedFact & { article: string };
+
+/**
+ * Reads every article under seedsDir/articles and seedsDir/corrections.json and returns the
+ * facts they state. Throws a SeedError naming the file and field on the first bad input,
+ * so a caller can keep its old facts.
+ */
+export function buildFacts(seedsDir: string, lex: Lexicon): BuiltFacts {
+  const articles = readArticles(seedsDir);
+  const byId = new Map(articles.map((a) => [a.id, a]));
+  const extract = makeExtractor(lex);
+  const drafts: Draft[] = [];
+  const skipped: Skipped[] = [];
+  for (const a of articles) {
+    const out = extract(a);
+    drafts.push(...out.facts.map((f) => ({ ...f, article: a.id })));
+    skipped.push(...out.skipped.map((s) => ({ ...s, article: a.id })));
+  }
+  const corrected = applyCorrections(drafts, readCorrections(seedsDir), byId, lex);
+  const facts = dedupe(corrected).map((d) => toFact(d, byId.get(d.article) as Article));
+  return { facts, articles, skipped };
+}
+
+function readArticles(seedsDir: string): Article[] {
+  const dir = join(seedsDir, "articles");
+  if (!existsSync(dir)) throw new SeedError(dir, undefined, "no such folder: articles go in SEEDS_DIR/articles/*.txt");
+  return readdirSync(dir)
+    .filter((f) => f.endsWith(".txt"))
+    .sort()
+    .map((f) => {
+      const shown = join("articles", f);
+      return parseArticle(readTextFile(join(dir, f), shown), shown, f.slice(0, -4));
+    });
+}
+
+function readCorrections(seedsDir: string): Correction[] {
+  const path = join(seedsDir, "corrections.json");
+  return existsSync(path) ? readJsonFile(path, "corrections.json", correctionsFileSchema) : [];
+}
+
+function applyCorrections(drafts: Draft[], corrections: Correction[], articles: Map<string, Article>, lex: Lexicon): Draft[] {
+  const metrics = new Set(lex.metrics.map((m) => m.id));
+  const regions = new Set(["nasional", ...lex.regions.provinces.map((p) => p.id)]);
+  let out = drafts;
+  corrections.forEach((c, i) => {
+    const fail = (field: string, problem: string): never => {
+      throw new SeedError("corrections.json", `[${i}].${field}`, problem);
+    };
+    const articleId = c.action === "add" ? c.fact.article : c.match.article;
+    const article = articles.get(articleId) ?? fail(c.action === "add" ? "fact.article" : "match.article", `no article "${articleId}"`);
+    if (!article.body.includes(c.quote)) fail("quote", "does not occur verbatim in the article");
+    const set = c.action === "add" ? c.fact : c.action === "fix" ? c.set : {};
+    if (set.metric && !metrics.has(set.metric)) fail("metric", `unknown metric "${set.metric}"`);
+    if (set.region && !regions.has(set.region)) fail("region", `unknown region "${set.region}"`);
+
+    if (c.action === "add") {
+      out = [...out, { ...c.fact, quote: c.quote, regionStated: true }];
+      return;
+    }
+    const hits = (d: Draft) =>
+      d.article === c.match.article && d.value === c.match.value && (!c.match.metric || d.metric === c.match.metric);
+    if (!out.some(hits)) fail("match", "matches no extracted fact (did the extractor change? then this correction may be obsolete)");
+    out = c.action === "drop" ? out.filter((d) => !hits(d)) : out.map((d) => (hits(d) ? { ...d, ...c.set } : d));
+  });
+  return out;
+}
+
+/** An article that states a figure three times states one fact; keep the sentence that names its region. */
+function dedupe(drafts: Draft[]): Draft[] {
+  const byKey = new Map<string, Draft>();
+  for (const d of drafts) {
+    const key = factKey(d);
+    const seen = byKey.get(key);
+    if (!seen || (d.regionStated && !seen.regionStated)) byKey.set(key, d);
+  }
+  return [...byKey.values()];
+}
+
+function factKey(d: Draft): string {
+  return [d.article, d.metric, d.region, d.period, d.kind, d.value].join("|");
+}
+
+function toFact(d: Draft, article: Article): Fact {
+  const id = `${d.article}-${createHash("sha1").update(factKey(d)).digest("hex").slice(0, 8)}`;
+  const fact: Fact = {
+    id,
+    article: d.article,
+    metric: d.metric,
+    region: d.region,
+    period: d.period,
+    kind: d.kind,
+    value: d.value,
+    unit: d.unit,
+    written: d.written,
+    quote: d.quote,
+    outlet: article.outlet,
+    published: article.published,
+  };
+  checkQuote(fact, article);
+  return factSchema.parse(fact);
+}
+
+/** The promise behind every answer: the number is in the sentence, and the sentence is in the article. */
+export function checkQuote(fact: Fact, article: Article): void {
+  const fail = (problem: string) => {
+    throw new SeedError(article.file, `fact ${fact.id} (${fact.written})`, problem);
+  };
+  if (!article.body.includes(fact.quote)) fail("its quote does not occur verbatim in the article");
+  if (!fact.quote.includes(fact.written)) fail(`its quote does not contain "${fact.written}"`);
+  if (parseIndonesianNumber(fact.written) !== fact.value) fail(`"${fact.written}" does not read as ${fact.value}`);
+}

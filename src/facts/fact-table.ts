@@ -1,0 +1,42 @@
+import { comparePeriods } from "../format/period";
+import type { Article } from "../seeds/article";
+import type { BuiltFacts, Skipped } from "./build";
+import type { Fact } from "./fact-schema";
+
+export type FactTable = {
+  facts: readonly Fact[];
+  articles: readonly Article[];
+  skipped: readonly Skipped[];
+  /** Facts of one metric in one region, oldest period first. */
+  find(metric: string, region: string): readonly Fact[];
+  /** Regions that have the metric, and metrics that the region has. */
+  regionsWith(metric: string): string[];
+  metricsIn(region: string): string[];
+  article(id: string): Article | undefined;
+};
+
+/** Indexes facts by metric and region, so an answer never scans the whole table. */
+export function indexFacts(built: BuiltFacts): FactTable {
+  const byKey = new Map<string, Fact[]>();
+  const regionsByMetric = new Map<string, Set<string>>();
+  const metricsByRegion = new Map<string, Set<string>>();
+  for (const f of built.facts) {
+    const key = `${f.metric}|${f.region}`;
+    byKey.set(key, [...(byKey.get(key) ?? []), f]);
+    regionsByMetric.set(f.metric, (regionsByMetric.get(f.metric) ?? new Set()).add(f.region));
+    metricsByRegion.set(f.region, (metricsByRegion.get(f.region) ?? new Set()).add(f.metric));
+  }
+  for (const list of byKey.values()) {
+    list.sort((a, b) => comparePeriods(a.period, b.period) || a.published.localeCompare(b.published));
+  }
+  const articles = new Map(built.articles.map((a) => [a.id, a]));
+  return {
+    facts: built.facts,
+    articles: built.articles,
+    skipped: built.skipped,
+    find: (metric, region) => byKey.get(`${metric}|${region}`) ?? [],
+    regionsWith: (metric) => [...(regionsByMetric.get(metric) ?? [])],
+    metricsIn: (region) => [...(metricsByRegion.get(region) ?? [])],
+    article: (id) => articles.get(id),
+  };
+}

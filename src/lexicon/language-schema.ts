@@ -1,0 +1,38 @@
+import { z } from "zod";
+
+const word = z.string().regex(/^[a-z0-9]+$/, "one lowercase word");
+const phrase = z.string().regex(/^[a-z0-9]+( [a-z0-9]+)*$/, "lowercase words separated by single spaces");
+
+/** Informal spellings and their standard words: "brp" → "berapa", "udh" → "sudah". */
+export const slangFileSchema = z.object({
+  words: z.record(word, z.string().regex(/^[a-z0-9 ]*$/)),
+  /** Particles that carry no meaning for a statistic ("sih", "dong") and are dropped. */
+  fillers: z.array(word),
+});
+
+export const intentIdSchema = z.enum([
+  "statistic",
+  "comparison",
+  "trend",
+  "source",
+  "help",
+  "greeting",
+  "thanks",
+  "out_of_scope",
+]);
+
+export const intentsFileSchema = z.object({
+  /** Keyword phrases per intent; a question may match several, the order below settles it. */
+  keywords: z.record(intentIdSchema, z.array(phrase)),
+  /** Words that mark a target, a percentage, or the latest figure in a question. */
+  target: z.array(phrase),
+  percent: z.array(phrase),
+  latest: z.array(phrase),
+  /** Words that, with no place, metric or intent found, still show the question is about UMKM. */
+  topic: z.array(phrase),
+  examples: z.array(z.string().min(1)).min(2),
+});
+
+export type SlangFile = z.infer<typeof slangFileSchema>;
+export type IntentsFile = z.infer<typeof intentsFileSchema>;
+export type IntentId = z.infer<typeof intentIdSchema>;

@@ -1,0 +1,83 @@
+import { join } from "node:path";
+import type { z } from "zod";
+import { fieldPath, SeedError } from "../seeds/seed-error";
+import { readTextFile } from "../seeds/text-file";
+import { type IntentsFile, intentsFileSchema, type SlangFile, slangFileSchema } from "./language-schema";
+import { type ExtractionFile, extractionFileSchema, type Metric, metricsFileSchema } from "./metric-schema";
+import { type CityFile, cityFileSchema, type RegionsFile, regionsFileSchema } from "./region-schema";
+
+/** Everything the bot knows about words, read from intents/: data, not code. */
+export type Lexicon = {
+  regions: RegionsFile;
+  cities: CityFile;
+  metrics: Metric[];
+  extraction: ExtractionFile;
+  slang: SlangFile;
+  intents: IntentsFile;
+};
+
+/** Reads one JSON file and validates it; errors name the file, the line or the field. */
+export function readJsonFile<S extends z.ZodType>(path: string, shownAs: string, schema: S): z.infer<S> {
+  const text = readTextFile(path, shownAs);
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (e) {
+    const message = e instanceof Error ? e.message : String(e);
+    const at = Number(message.match(/position (\d+)/)?.[1]);
+    const line = Number.isFinite(at) ? text.slice(0, at).split("\n").length : undefined;
+    throw new SeedError(shownAs, undefined, `not valid JSON: ${message}`, line);
+  }
+  const parsed = schema.safeParse(data);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new SeedError(shownAs, fieldPath(issue?.path ?? []) || undefined, issue?.message ?? "invalid");
+  }
+  return parsed.data;
+}
+
+export function loadLexicon(intentsDir: string): Lexicon {
+  const read = <S extends z.ZodType>(name: string, schema: S) =>
+    readJsonFile(join(intentsDir, name), `intents/${name}`, schema);
+  const lexicon: Lexicon = {
+    regions: read("regions.json", regionsFileSchema),
+    cities: read("kabupaten-kota.json", cityFileSchema),
+    metrics: read("metrics.json", metricsFileSchema).metrics,
+    extraction: read("extraction.json", extractionFileSchema),
+    slang: read("slang.json", slangFileSchema),
+    intents: read("intents.json", intentsFileSchema),
+  };
+  checkReferences(lexicon);
+  return lexicon;
+}
+
+/** Ids that one file uses and another defines: a typo here would silently match nothing. */
+function checkReferences(lex: Lexicon): void {
+  const regionIds = new Set(lex.regions.provinces.map((p) => p.id));
+  const metricIds = new Set(lex.metrics.map((m) => m.id));
+  const need = (ok: boolean, file: string, field: string, problem: string) => {
+    if (!ok) throw new SeedError(file, field, problem);
+  };
+  lex.cities.forEach((c, i) => {
+    need(regionIds.has(c.province), "intents/kabupaten-kota.json", `[${i}].province`, `unknown province "${c.province}"`);
+  });
+  for (const [word, ids] of Object.entries(lex.regions.groups)) {
+    for (const id of ids) need(regionIds.has(id), "intents/regions.json", `groups.${word}`, `unknown province "${id}"`);
+  }
+  const aliasOwner = new Map<string, string>();
+  for (const p of [lex.regions.nasional, ...lex.regions.provinces]) {
+    for (const a of p.aliases) {
+      const owner = aliasOwner.get(a);
+      need(!owner || owner === p.id, "intents/regions.json", `${p.id}.aliases`, `"${a}" also names ${owner}`);
+      aliasOwner.set(a, p.id);
+    }
+  }
+  lex.extraction.rules.forEach((r, i) => {
+    need(metricIds.has(r.metric), "intents/extraction.json", `rules[${i}].metric`, `unknown metric "${r.metric}"`);
+  });
+  lex.metrics.forEach((m, i) => {
+    for (const ref of [m.shareMetric, m.increaseMetric, m.complement, m.partOf?.count, m.partOf?.total]) {
+      if (ref) need(metricIds.has(ref), "intents/metrics.json", `metrics[${i}]`, `"${m.id}" refers to unknown metric "${ref}"`);
+    }
+  });
+}

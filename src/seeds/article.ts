@@ -1,0 +1,64 @@
+import { z } from "zod";
+import { periodSchema } from "../format/period";
+import { fieldPath, SeedError } from "./seed-error";
+
+export const frontMatterSchema = z.object({
+  outlet: z.string().trim().min(1, "required: the news outlet, e.g. ANTARA"),
+  published: z
+    .string({ error: "required: YYYY, YYYY-MM or YYYY-MM-DD" })
+    .pipe(periodSchema)
+    .refine((p) => !p.includes("Q"), "must be YYYY, YYYY-MM or YYYY-MM-DD"),
+  title: z.string().trim().min(1, "required: the article's headline"),
+  url: z.url().optional(),
+});
+
+export type FrontMatter = z.infer<typeof frontMatterSchema>;
+export type Article = FrontMatter & { id: string; file: string; body: string };
+
+const FENCE = "---";
+
+/**
+ * Splits "---\nkey: value\n---\nbody" and validates the keys. Errors name the file, the
+ * field and its line, since an admin fixes them by hand.
+ */
+export function parseArticle(text: string, file: string, id: string): Article {
+  const lines = text.split("\n");
+  if (lines[0]?.trimEnd() !== FENCE) {
+    throw new SeedError(file, "front matter", 'must start with a line "---"', 1);
+  }
+  const end = lines.findIndex((l, i) => i > 0 && l.trimEnd() === FENCE);
+  if (end < 0) throw new SeedError(file, "front matter", 'has no closing "---" line');
+
+  const raw: Record<string, string> = {};
+  const lineOf: Record<string, number> = {};
+  for (let i = 1; i < end; i++) {
+    const line = lines[i] ?? "";
+    if (!line.trim()) continue;
+    const m = line.match(/^([a-z_]+):\s*(.*?)\s*$/);
+    if (!m?.[1]) throw new SeedError(file, "front matter", `expected "key: value", got "${line}"`, i + 1);
+    if (m[1] in raw) throw new SeedError(file, m[1], "given twice", i + 1);
+    raw[m[1]] = unquote(m[2] ?? "");
+    lineOf[m[1]] = i + 1;
+  }
+  const unknown = Object.keys(raw).filter((k) => !(k in frontMatterSchema.shape));
+  if (unknown[0]) {
+    throw new SeedError(file, unknown[0], "unknown field (outlet, published, title, url)", lineOf[unknown[0]]);
+  }
+
+  const parsed = frontMatterSchema.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const field = fieldPath(issue?.path ?? []);
+    const given = raw[field] === undefined ? "" : ` (got "${raw[field]}")`;
+    throw new SeedError(file, field, `${issue?.message ?? "invalid"}${given}`, lineOf[field]);
+  }
+
+  const body = lines.slice(end + 1).join("\n");
+  if (!body.trim()) throw new SeedError(file, "body", "is empty: paste the article's text below the front matter");
+  return { ...parsed.data, id, file, body };
+}
+
+function unquote(v: string): string {
+  const m = v.match(/^(["'])(.*)\1$/);
+  return m?.[2] ?? v;
+}

@@ -1,0 +1,19 @@
+/** A problem in a seed or intents file, named precisely enough to fix it without a debugger. */
+export class SeedError extends Error {
+  constructor(
+    readonly file: string,
+    readonly field: string | undefined,
+    readonly problem: string,
+    readonly line?: number,
+  ) {
+    super(`${file}${line ? `:${line}` : ""}: ${field ? `${field}: ` : ""}${problem}`);
+    this.name = "SeedError";
+  }
+}
+
+/** Turns a zod issue path such as ["provinces", 3, "aliases"] into "provinces[3].aliases". */
+export function fieldPath(path: readonly PropertyKey[]): string {
+  return path
+    .map((p, i) => (typeof p === "number" ? `[${p}]` : `${i ? "." : ""}${String(p)}`))
+    .join("");
+}
