@@ -31,7 +31,10 @@ export type Extraction = { facts: ExtractedFact[]; skipped: SkippedNumber[] };
 
 export function makeExtractor(lex: Lexicon): (article: Article) => Extraction {
   const x = lex.extraction;
-  const longForms = x.longForms.map((f) => ({ re: new RegExp(f.pattern, "giu"), replace: ` ${f.replace} ` }));
+  const longForms = x.longForms.map((f) => ({
+    re: new RegExp(f.pattern, "giu"),
+    replace: ` ${f.replace} `,
+  }));
   const unitOf = new Map(lex.metrics.map((m) => [m.id, m.unit]));
   const regions = makeRegionFinder(lex);
   const words = (text: string) => cueText(text, longForms);
@@ -42,7 +45,9 @@ export function makeExtractor(lex: Lexicon): (article: Article) => Extraction {
     const sentences = splitSentences(body);
     const dateline = findDatelineIn(body, sentences);
     const articleRegion =
-      (dateline && regions.ofPlace(dateline.place)) ?? mostMentioned(regions.mentions(body)) ?? "nasional";
+      (dateline && regions.ofPlace(dateline.place)) ??
+      mostMentioned(regions.mentions(body)) ??
+      "nasional";
 
     const facts: ExtractedFact[] = [];
     const skipped: SkippedNumber[] = [];
@@ -79,7 +84,10 @@ export function makeExtractor(lex: Lexicon): (article: Article) => Extraction {
             offset + n.start,
           );
           const near = periodNear(w.periodText, w.periodAt, yearOf(published));
-          const period = (near === "now" ? published : near) ?? (anaphoric ? contextPeriod : undefined) ?? published;
+          const period =
+            (near === "now" ? published : near) ??
+            (anaphoric ? contextPeriod : undefined) ??
+            published;
           const future = periodRange(period).start > periodRange(published).end;
           sentenceFacts.push({
             metric,
@@ -87,7 +95,11 @@ export function makeExtractor(lex: Lexicon): (article: Article) => Extraction {
             period,
             kind: future || hasCue(words(w.near), x.targetCues) ? "target" : "realisasi",
             value: n.value,
-            unit: n.percent ? "persen" : ["unit", "orang"].includes(n.nextWord) ? n.nextWord : (unitOf.get(metric) ?? "unit"),
+            unit: n.percent
+              ? "persen"
+              : ["unit", "orang"].includes(n.nextWord)
+                ? n.nextWord
+                : (unitOf.get(metric) ?? "unit"),
             written: n.written,
             quote,
             regionStated: Boolean(local),
@@ -98,7 +110,10 @@ export function makeExtractor(lex: Lexicon): (article: Article) => Extraction {
       facts.push(...sentenceFacts);
       const last = mentions.filter((m) => m.start >= blank).at(-1);
       if (last) contextRegion = last.region;
-      const lastPeriod = sentenceFacts.map((f) => f.period).sort(comparePeriods).at(-1);
+      const lastPeriod = sentenceFacts
+        .map((f) => f.period)
+        .sort(comparePeriods)
+        .at(-1);
       if (lastPeriod) contextPeriod = lastPeriod;
       previous = quote;
     }
@@ -119,14 +134,21 @@ function findDatelineIn(body: string, sentences: Span[]) {
  * `clause` stops at commas; a denominator ("70 persen dari total ... 273.457") starts at
  * its cue, so the share's words do not describe the total.
  */
-function windows(text: string, numbers: NumberMention[], i: number, collapse: (t: string) => string) {
+function windows(
+  text: string,
+  numbers: NumberMention[],
+  i: number,
+  collapse: (t: string) => string,
+) {
   const n = numbers[i] as NumberMention;
   const prev = numbers[i - 1];
   let before = text.slice(prev?.end ?? 0, n.start);
   let after = text.slice(n.end, numbers[i + 1]?.start ?? text.length);
   const denominatorAt = before.search(/\bdari\s+(?:total|jumlah|populasi)\b/i);
-  const denominator = denominatorAt >= 0 || (Boolean(prev?.percent) && /^\s*dari\s*$/i.test(before));
-  if (denominatorAt >= 0) before = before.slice(denominatorAt);
+  // Only a count is a denominator: "dari jumlah itu, 62 persen" is a share of it.
+  const denominator =
+    !n.percent && (denominatorAt >= 0 || (Boolean(prev?.percent) && /^\s*dari\s*$/i.test(before)));
+  if (denominator && denominatorAt >= 0) before = before.slice(denominatorAt);
   const cut = after.search(/\bdari\s+(?:total|jumlah|populasi)\b/i);
   if (cut >= 0) after = after.slice(0, cut);
   // Long forms first: the commas in "usaha mikro, kecil, dan menengah" are not clause breaks.

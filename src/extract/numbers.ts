@@ -12,10 +12,7 @@ export type NumberMention = {
   nextWord: string;
 };
 
-const MONTH_START = new RegExp(
-  `^\\s+(?:${MONTHS.map((m) => m.slice(0, 3)).join("|")})`,
-  "i",
-);
+const MONTH_START = new RegExp(`^\\s+(?:${MONTHS.map((m) => m.slice(0, 3)).join("|")})`, "i");
 const NUMBER = new RegExp(
   `(?<![\\w/.,:-])(\\d{1,3}(?:\\.\\d{3})+|\\d+)(?:,(\\d+))?(?![\\w/:]|[.,]\\d|-\\d)(?:\\s+(${Object.keys(SCALES).join("|")})(?![\\w]))?(?:\\s*(persen(?![\\w])|%))?`,
   "giu",
@@ -42,7 +39,9 @@ export function findNumbers(text: string, countUnits: readonly string[]): Number
       const isYear = !dotted && !fraction && base >= 1900 && base <= 2100;
       if (isYear || !(dotted || countUnits.includes(nextWord))) continue;
     }
-    const value = scale ? Number((base * (SCALES[scale.toLowerCase()] ?? 1)).toPrecision(12)) : base;
+    const value = scale
+      ? Number((base * (SCALES[scale.toLowerCase()] ?? 1)).toPrecision(12))
+      : base;
     out.push({ start, end, written: whole.trim(), value, percent: Boolean(percent), nextWord });
   }
   return out;

@@ -13,12 +13,14 @@ export type RegionFinder = {
 export function makeRegionFinder(lex: Lexicon): RegionFinder {
   const ignored = new Set(Object.keys(lex.extraction.ignoredRegionAliases));
   const regionOf = new Map<string, string>();
-  for (const p of lex.regions.provinces) for (const a of p.aliases) if (!ignored.has(a)) regionOf.set(a, p.id);
+  for (const p of lex.regions.provinces)
+    for (const a of p.aliases) if (!ignored.has(a)) regionOf.set(a, p.id);
   for (const cue of lex.extraction.nationalCues) regionOf.set(cue, "nasional");
   const re = phrasesRegex(regionOf.keys());
 
   const placeOf = new Map(regionOf);
-  for (const c of lex.cities) for (const a of c.aliases) if (!ignored.has(a)) placeOf.set(a, c.province);
+  for (const c of lex.cities)
+    for (const a of c.aliases) if (!ignored.has(a)) placeOf.set(a, c.province);
 
   return {
     mentions(text) {

@@ -1,8 +1,8 @@
 import { createHash } from "node:crypto";
 import { existsSync, readdirSync } from "node:fs";
 import { join } from "node:path";
+import { type ExtractedFact, type Extraction, makeExtractor } from "../extract/extract";
 import { parseIndonesianNumber } from "../format/number";
-import { type Extraction, type ExtractedFact, makeExtractor } from "../extract/extract";
 import { type Lexicon, readJsonFile } from "../lexicon/load";
 import { type Article, parseArticle } from "../seeds/article";
 import { type Correction, correctionsFileSchema } from "../seeds/corrections";
@@ -39,7 +39,8 @@ export function buildFacts(seedsDir: string, lex: Lexicon): BuiltFacts {
 
 function readArticles(seedsDir: string): Article[] {
   const dir = join(seedsDir, "articles");
-  if (!existsSync(dir)) throw new SeedError(dir, undefined, "no such folder: articles go in SEEDS_DIR/articles/*.txt");
+  if (!existsSync(dir))
+    throw new SeedError(dir, undefined, "no such folder: articles go in SEEDS_DIR/articles/*.txt");
   return readdirSync(dir)
     .filter((f) => f.endsWith(".txt"))
     .sort()
@@ -54,7 +55,12 @@ function readCorrections(seedsDir: string): Correction[] {
   return existsSync(path) ? readJsonFile(path, "corrections.json", correctionsFileSchema) : [];
 }
 
-function applyCorrections(drafts: Draft[], corrections: Correction[], articles: Map<string, Article>, lex: Lexicon): Draft[] {
+function applyCorrections(
+  drafts: Draft[],
+  corrections: Correction[],
+  articles: Map<string, Article>,
+  lex: Lexicon,
+): Draft[] {
   const metrics = new Set(lex.metrics.map((m) => m.id));
   const regions = new Set(["nasional", ...lex.regions.provinces.map((p) => p.id)]);
   let out = drafts;
@@ -63,7 +69,9 @@ function applyCorrections(drafts: Draft[], corrections: Correction[], articles: 
       throw new SeedError("corrections.json", `[${i}].${field}`, problem);
     };
     const articleId = c.action === "add" ? c.fact.article : c.match.article;
-    const article = articles.get(articleId) ?? fail(c.action === "add" ? "fact.article" : "match.article", `no article "${articleId}"`);
+    const article =
+      articles.get(articleId) ??
+      fail(c.action === "add" ? "fact.article" : "match.article", `no article "${articleId}"`);
     if (!article.body.includes(c.quote)) fail("quote", "does not occur verbatim in the article");
     const set = c.action === "add" ? c.fact : c.action === "fix" ? c.set : {};
     if (set.metric && !metrics.has(set.metric)) fail("metric", `unknown metric "${set.metric}"`);
@@ -74,9 +82,18 @@ function applyCorrections(drafts: Draft[], corrections: Correction[], articles: 
       return;
     }
     const hits = (d: Draft) =>
-      d.article === c.match.article && d.value === c.match.value && (!c.match.metric || d.metric === c.match.metric);
-    if (!out.some(hits)) fail("match", "matches no extracted fact (did the extractor change? then this correction may be obsolete)");
-    out = c.action === "drop" ? out.filter((d) => !hits(d)) : out.map((d) => (hits(d) ? { ...d, ...c.set } : d));
+      d.article === c.match.article &&
+      d.value === c.match.value &&
+      (!c.match.metric || d.metric === c.match.metric);
+    if (!out.some(hits))
+      fail(
+        "match",
+        "matches no extracted fact (did the extractor change? then this correction may be obsolete)",
+      );
+    out =
+      c.action === "drop"
+        ? out.filter((d) => !hits(d))
+        : out.map((d) => (hits(d) ? { ...d, ...c.set } : d));
   });
   return out;
 }
@@ -123,5 +140,6 @@ export function checkQuote(fact: Fact, article: Article): void {
   };
   if (!article.body.includes(fact.quote)) fail("its quote does not occur verbatim in the article");
   if (!fact.quote.includes(fact.written)) fail(`its quote does not contain "${fact.written}"`);
-  if (parseIndonesianNumber(fact.written) !== fact.value) fail(`"${fact.written}" does not read as ${fact.value}`);
+  if (parseIndonesianNumber(fact.written) !== fact.value)
+    fail(`"${fact.written}" does not read as ${fact.value}`);
 }

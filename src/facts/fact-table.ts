@@ -27,7 +27,9 @@ export function indexFacts(built: BuiltFacts): FactTable {
     metricsByRegion.set(f.region, (metricsByRegion.get(f.region) ?? new Set()).add(f.metric));
   }
   for (const list of byKey.values()) {
-    list.sort((a, b) => comparePeriods(a.period, b.period) || a.published.localeCompare(b.published));
+    list.sort(
+      (a, b) => comparePeriods(a.period, b.period) || a.published.localeCompare(b.published),
+    );
   }
   const articles = new Map(built.articles.map((a) => [a.id, a]));
   return {

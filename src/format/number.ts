@@ -12,7 +12,6 @@ export const SCALES: Record<string, number> = {
   triliun: 1e12,
 };
 
-
 /** Parses "273.457", "64,2", "4000" (digits only, no scale). NaN when it is not a number. */
 export function parseDigits(text: string): number {
   const t = text.trim();
@@ -46,9 +45,12 @@ function decimals(n: number, maxFraction: number): string {
  */
 export function formatNumber(value: number): string {
   const abs = Math.abs(value);
-  if (abs >= 1e12 && Number.isInteger((value / 1e12) * 100)) return `${decimals(value / 1e12, 2)} triliun`;
-  if (abs >= 1e9 && Number.isInteger(round((value / 1e9) * 100))) return `${decimals(value / 1e9, 2)} miliar`;
-  if (abs >= 1e6 && Number.isInteger(round((value / 1e6) * 100))) return `${decimals(round(value / 1e6), 2)} juta`;
+  if (abs >= 1e12 && Number.isInteger((value / 1e12) * 100))
+    return `${decimals(value / 1e12, 2)} triliun`;
+  if (abs >= 1e9 && Number.isInteger(round((value / 1e9) * 100)))
+    return `${decimals(value / 1e9, 2)} miliar`;
+  if (abs >= 1e6 && Number.isInteger(round((value / 1e6) * 100)))
+    return `${decimals(round(value / 1e6), 2)} juta`;
   if (abs >= 1e5 && value % 1e3 === 0) return `${decimals(value / 1e3, 0)} ribu`;
   return decimals(value, 2);
 }
@@ -65,6 +67,9 @@ export function formatValue(value: number, unit: string): string {
 export function formatApprox(value: number): string {
   if (value === 0) return "0";
   const magnitude = 10 ** (Math.floor(Math.log10(Math.abs(value))) - 2);
-  const rounded = magnitude >= 1 ? Math.round(value / magnitude) * magnitude : round(Number(value.toPrecision(3)));
+  const rounded =
+    magnitude >= 1
+      ? Math.round(value / magnitude) * magnitude
+      : round(Number(value.toPrecision(3)));
   return formatNumber(rounded);
 }

@@ -3,7 +3,10 @@ import { z } from "zod";
 /** A period is a year, a month, a day or a quarter: "2023", "2023-03", "2023-12-04", "2023-Q4". */
 export const periodSchema = z
   .string()
-  .regex(/^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?|-Q[1-4])?$/, "period must be YYYY, YYYY-MM, YYYY-MM-DD or YYYY-Qn")
+  .regex(
+    /^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?|-Q[1-4])?$/,
+    "period must be YYYY, YYYY-MM, YYYY-MM-DD or YYYY-Qn",
+  )
   .refine((p) => !/^\d{4}-\d{2}-\d{2}$/.test(p) || isRealDate(p), "no such date");
 
 export type Period = z.infer<typeof periodSchema>;

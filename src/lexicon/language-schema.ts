@@ -1,7 +1,9 @@
 import { z } from "zod";
 
 const word = z.string().regex(/^[a-z0-9]+$/, "one lowercase word");
-const phrase = z.string().regex(/^[a-z0-9]+( [a-z0-9]+)*$/, "lowercase words separated by single spaces");
+const phrase = z
+  .string()
+  .regex(/^[a-z0-9]+( [a-z0-9]+)*$/, "lowercase words separated by single spaces");
 
 /** Informal spellings and their standard words: "brp" → "berapa", "udh" → "sudah". */
 export const slangFileSchema = z.object({
@@ -30,6 +32,8 @@ export const intentsFileSchema = z.object({
   latest: z.array(phrase),
   /** Words that, with no place, metric or intent found, still show the question is about UMKM. */
   topic: z.array(phrase),
+  /** The metric a question means when it names none: plain, with "persen", with "target". */
+  defaults: z.object({ metric: z.string(), percent: z.string(), target: z.string() }),
   examples: z.array(z.string().min(1)).min(2),
 });
 

@@ -2,9 +2,24 @@ import { join } from "node:path";
 import type { z } from "zod";
 import { fieldPath, SeedError } from "../seeds/seed-error";
 import { readTextFile } from "../seeds/text-file";
-import { type IntentsFile, intentsFileSchema, type SlangFile, slangFileSchema } from "./language-schema";
-import { type ExtractionFile, extractionFileSchema, type Metric, metricsFileSchema } from "./metric-schema";
-import { type CityFile, cityFileSchema, type RegionsFile, regionsFileSchema } from "./region-schema";
+import {
+  type IntentsFile,
+  intentsFileSchema,
+  type SlangFile,
+  slangFileSchema,
+} from "./language-schema";
+import {
+  type ExtractionFile,
+  extractionFileSchema,
+  type Metric,
+  metricsFileSchema,
+} from "./metric-schema";
+import {
+  type CityFile,
+  cityFileSchema,
+  type RegionsFile,
+  regionsFileSchema,
+} from "./region-schema";
 
 /** Everything the bot knows about words, read from intents/: data, not code. */
 export type Lexicon = {
@@ -17,7 +32,11 @@ export type Lexicon = {
 };
 
 /** Reads one JSON file and validates it; errors name the file, the line or the field. */
-export function readJsonFile<S extends z.ZodType>(path: string, shownAs: string, schema: S): z.infer<S> {
+export function readJsonFile<S extends z.ZodType>(
+  path: string,
+  shownAs: string,
+  schema: S,
+): z.infer<S> {
   const text = readTextFile(path, shownAs);
   let data: unknown;
   try {
@@ -31,7 +50,11 @@ export function readJsonFile<S extends z.ZodType>(path: string, shownAs: string,
   const parsed = schema.safeParse(data);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw new SeedError(shownAs, fieldPath(issue?.path ?? []) || undefined, issue?.message ?? "invalid");
+    throw new SeedError(
+      shownAs,
+      fieldPath(issue?.path ?? []) || undefined,
+      issue?.message ?? "invalid",
+    );
   }
   return parsed.data;
 }
@@ -59,25 +82,56 @@ function checkReferences(lex: Lexicon): void {
     if (!ok) throw new SeedError(file, field, problem);
   };
   lex.cities.forEach((c, i) => {
-    need(regionIds.has(c.province), "intents/kabupaten-kota.json", `[${i}].province`, `unknown province "${c.province}"`);
+    need(
+      regionIds.has(c.province),
+      "intents/kabupaten-kota.json",
+      `[${i}].province`,
+      `unknown province "${c.province}"`,
+    );
   });
   for (const [word, ids] of Object.entries(lex.regions.groups)) {
-    for (const id of ids) need(regionIds.has(id), "intents/regions.json", `groups.${word}`, `unknown province "${id}"`);
+    for (const id of ids)
+      need(regionIds.has(id), "intents/regions.json", `groups.${word}`, `unknown province "${id}"`);
   }
   const aliasOwner = new Map<string, string>();
   for (const p of [lex.regions.nasional, ...lex.regions.provinces]) {
     for (const a of p.aliases) {
       const owner = aliasOwner.get(a);
-      need(!owner || owner === p.id, "intents/regions.json", `${p.id}.aliases`, `"${a}" also names ${owner}`);
+      need(
+        !owner || owner === p.id,
+        "intents/regions.json",
+        `${p.id}.aliases`,
+        `"${a}" also names ${owner}`,
+      );
       aliasOwner.set(a, p.id);
     }
   }
   lex.extraction.rules.forEach((r, i) => {
-    need(metricIds.has(r.metric), "intents/extraction.json", `rules[${i}].metric`, `unknown metric "${r.metric}"`);
+    need(
+      metricIds.has(r.metric),
+      "intents/extraction.json",
+      `rules[${i}].metric`,
+      `unknown metric "${r.metric}"`,
+    );
   });
+  for (const [field, id] of Object.entries(lex.intents.defaults)) {
+    need(metricIds.has(id), "intents/intents.json", `defaults.${field}`, `unknown metric "${id}"`);
+  }
   lex.metrics.forEach((m, i) => {
-    for (const ref of [m.shareMetric, m.increaseMetric, m.complement, m.partOf?.count, m.partOf?.total]) {
-      if (ref) need(metricIds.has(ref), "intents/metrics.json", `metrics[${i}]`, `"${m.id}" refers to unknown metric "${ref}"`);
+    for (const ref of [
+      m.shareMetric,
+      m.increaseMetric,
+      m.complement,
+      m.partOf?.count,
+      m.partOf?.total,
+    ]) {
+      if (ref)
+        need(
+          metricIds.has(ref),
+          "intents/metrics.json",
+          `metrics[${i}]`,
+          `"${m.id}" refers to unknown metric "${ref}"`,
+        );
     }
   });
 }

@@ -1,6 +1,8 @@
 import { z } from "zod";
 
-const phrase = z.string().regex(/^[a-z0-9]+( [a-z0-9]+)*$/, "lowercase words separated by single spaces");
+const phrase = z
+  .string()
+  .regex(/^[a-z0-9]+( [a-z0-9]+)*$/, "lowercase words separated by single spaces");
 const metricId = z.string().regex(/^[a-z][a-z_]*$/, "metric id must be snake_case");
 
 export const metricSchema = z.object({

@@ -3,12 +3,18 @@ import { periodSchema } from "../format/period";
 import { fieldPath, SeedError } from "./seed-error";
 
 export const frontMatterSchema = z.object({
-  outlet: z.string().trim().min(1, "required: the news outlet, e.g. ANTARA"),
+  outlet: z
+    .string({ error: "required: the news outlet, e.g. ANTARA" })
+    .trim()
+    .min(1, "required: the news outlet, e.g. ANTARA"),
   published: z
     .string({ error: "required: YYYY, YYYY-MM or YYYY-MM-DD" })
     .pipe(periodSchema)
     .refine((p) => !p.includes("Q"), "must be YYYY, YYYY-MM or YYYY-MM-DD"),
-  title: z.string().trim().min(1, "required: the article's headline"),
+  title: z
+    .string({ error: "required: the article's headline" })
+    .trim()
+    .min(1, "required: the article's headline"),
   url: z.url().optional(),
 });
 
@@ -35,14 +41,20 @@ export function parseArticle(text: string, file: string, id: string): Article {
     const line = lines[i] ?? "";
     if (!line.trim()) continue;
     const m = line.match(/^([a-z_]+):\s*(.*?)\s*$/);
-    if (!m?.[1]) throw new SeedError(file, "front matter", `expected "key: value", got "${line}"`, i + 1);
+    if (!m?.[1])
+      throw new SeedError(file, "front matter", `expected "key: value", got "${line}"`, i + 1);
     if (m[1] in raw) throw new SeedError(file, m[1], "given twice", i + 1);
     raw[m[1]] = unquote(m[2] ?? "");
     lineOf[m[1]] = i + 1;
   }
   const unknown = Object.keys(raw).filter((k) => !(k in frontMatterSchema.shape));
   if (unknown[0]) {
-    throw new SeedError(file, unknown[0], "unknown field (outlet, published, title, url)", lineOf[unknown[0]]);
+    throw new SeedError(
+      file,
+      unknown[0],
+      "unknown field (outlet, published, title, url)",
+      lineOf[unknown[0]],
+    );
   }
 
   const parsed = frontMatterSchema.safeParse(raw);
@@ -54,7 +66,8 @@ export function parseArticle(text: string, file: string, id: string): Article {
   }
 
   const body = lines.slice(end + 1).join("\n");
-  if (!body.trim()) throw new SeedError(file, "body", "is empty: paste the article's text below the front matter");
+  if (!body.trim())
+    throw new SeedError(file, "body", "is empty: paste the article's text below the front matter");
   return { ...parsed.data, id, file, body };
 }
 

@@ -20,7 +20,16 @@ const MONTH_WORDS: [number, string[]][] = [
 ];
 const MONTH_OF = new Map(MONTH_WORDS.flatMap(([n, words]) => words.map((w) => [w, n] as const)));
 const MONTH = [...MONTH_OF.keys()].sort((a, b) => b.length - a.length).join("|");
-const ROMAN: Record<string, number> = { i: 1, ii: 2, iii: 3, iv: 4, "1": 1, "2": 2, "3": 3, "4": 4 };
+const ROMAN: Record<string, number> = {
+  i: 1,
+  ii: 2,
+  iii: 3,
+  iv: 4,
+  "1": 1,
+  "2": 2,
+  "3": 3,
+  "4": 4,
+};
 
 type Found = { kind: "period"; period: Period } | { kind: "now" };
 
@@ -32,11 +41,20 @@ const PATTERNS: [RegExp, (m: RegExpMatchArray, refYear: number) => Found][] = [
   ],
   [
     new RegExp(`(?<![a-z0-9])(${MONTH})\\s+(?:tahun\\s+|thn\\s+)?(\\d{4}|ini|lalu)(?![0-9])`, "g"),
-    (m, ref) => ({ kind: "period", period: `${year(m[2], ref)}-${String(MONTH_OF.get(m[1] ?? "")).padStart(2, "0")}` }),
+    (m, ref) => ({
+      kind: "period",
+      period: `${year(m[2], ref)}-${String(MONTH_OF.get(m[1] ?? "")).padStart(2, "0")}`,
+    }),
   ],
-  [/(?<![a-z0-9])(?:tahun|thn)\s+(ini|lalu|kemarin)(?![a-z0-9])/g, (m, ref) => ({ kind: "period", period: `${year(m[1], ref)}` })],
+  [
+    /(?<![a-z0-9])(?:tahun|thn)\s+(ini|lalu|kemarin)(?![a-z0-9])/g,
+    (m, ref) => ({ kind: "period", period: `${year(m[1], ref)}` }),
+  ],
   [/(?<![0-9])(19\d\d|20\d\d)(?![0-9])/g, (m) => ({ kind: "period", period: m[1] ?? "" })],
-  [/(?<![a-z0-9])(?:saat\s+ini|sekarang|skrg|kini|terkini|terbaru|terakhir|paling\s+baru|paling\s+akhir|update)(?![a-z0-9])/g, () => ({ kind: "now" })],
+  [
+    /(?<![a-z0-9])(?:saat\s+ini|sekarang|skrg|kini|terkini|terbaru|terakhir|paling\s+baru|paling\s+akhir|update)(?![a-z0-9])/g,
+    () => ({ kind: "now" }),
+  ],
 ];
 
 function year(word: string | undefined, ref: number): number {

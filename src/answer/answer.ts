@@ -1,0 +1,159 @@
+import type { Query } from "../understand/query";
+import type { Answer, Block } from "./answer-type";
+import { type Ask, figureBlock } from "./figures";
+import { withContext } from "./follow-up";
+import type { Knowledge } from "./knowledge";
+import { greetingText, helpText, outOfScopeText, thanksText } from "./replies";
+import { articleList, factSources } from "./sources";
+import { trendBlock } from "./trend";
+
+export type AnswerOptions = {
+  /** "tahun lalu" and "tahun ini" are relative to it; tests pin it. */
+  today?: Date;
+  /** The same person's last query in this chat, for follow-ups. */
+  previous?: Query;
+};
+
+const MAX_BLOCKS = 6;
+
+/** The answering core: a question in, an answer out. Pure apart from reading `today`. */
+export function answer(k: Knowledge, question: string, options: AnswerOptions = {}): Answer {
+  const today = options.today ?? new Date();
+  return answerQuery(k, withContext(k.understand(question, today), options.previous), question);
+}
+
+export function answerQuery(k: Knowledge, q: Query, question: string): Answer {
+  const base = {
+    question,
+    query: q,
+    intent: q.intent,
+    facts: [],
+    computed: [],
+    assumed: [],
+    choices: [],
+  };
+  switch (q.intent) {
+    case "help":
+      return { ...base, text: helpText(k), outcome: "help" };
+    case "greeting":
+      return { ...base, text: greetingText(k), outcome: "help" };
+    case "thanks":
+      return { ...base, text: thanksText(), outcome: "help" };
+    case "out_of_scope":
+      return { ...base, text: outOfScopeText(k), outcome: "out_of_scope" };
+    case "source":
+      return sourceAnswer(k, q, question);
+    default:
+      return figureAnswer(k, q, question);
+  }
+}
+
+function figureAnswer(k: Knowledge, q: Query, question: string): Answer {
+  if (q.ambiguous && q.regions.length === 0) {
+    const choices = q.ambiguous.candidates.map((region) => ({
+      label: k.regionName(region),
+      region,
+    }));
+    return {
+      question,
+      query: q,
+      intent: q.intent,
+      text: `"${q.ambiguous.words}" bisa berarti beberapa provinsi. Maksudnya yang mana: ${choices.map((c) => c.label).join(", ")}?`,
+      outcome: "ambiguous",
+      facts: [],
+      computed: [],
+      assumed: [],
+      choices,
+    };
+  }
+  const { asks, assumed, resolved } = resolve(k, q);
+  const first = asks[0] as Ask;
+  let blocks: Block[];
+  let series: Answer["series"];
+  if (q.intent === "trend") {
+    const trend = trendBlock(k, first);
+    blocks = [trend.block];
+    series = trend.series;
+  } else {
+    blocks = asks.slice(0, MAX_BLOCKS).map((a) => figureBlock(k, a));
+  }
+  const comparing = q.intent === "comparison" && asks.length > 1;
+  const lines = comparing ? compareLines(k, first, blocks) : blocks.flatMap((b) => b.lines);
+  const found = blocks.some((b) => b.found);
+  if (assumed.length && found) lines.push(`Asumsi: ${assumed.join("; ")}.`);
+  return {
+    question,
+    query: resolved,
+    intent: q.intent,
+    text: lines.join("\n"),
+    outcome: found ? "answered" : "no_data",
+    facts: [...new Map(blocks.flatMap((b) => b.facts).map((f) => [f.id, f])).values()],
+    computed: blocks.flatMap((b) => b.computed),
+    assumed,
+    choices: [],
+    series,
+  };
+}
+
+/** Fills in what the question left out, and says so. */
+function resolve(k: Knowledge, q: Query): { asks: Ask[]; assumed: string[]; resolved: Query } {
+  const assumed: string[] = [];
+  const defaults = k.lexicon.intents.defaults;
+  let metrics = q.metrics;
+  if (metrics.length === 0) {
+    metrics = [q.percent ? defaults.percent : q.target ? defaults.target : defaults.metric];
+    assumed.push(k.metric(metrics[0] as string).label);
+  }
+  if (q.percent)
+    metrics = metrics.map((m) =>
+      k.metric(m).unit === "persen" ? m : (k.metric(m).shareMetric ?? m),
+    );
+  metrics = [...new Set(metrics)];
+  const regions = q.regions.length ? q.regions : ["nasional"];
+  if (q.regions.length === 0) assumed.push("nasional");
+  if (!q.period && !q.target && q.intent === "statistic") assumed.push("data terbaru");
+  for (const g of q.guessed) assumed.push(`"${g.words}" dibaca ${k.regionName(g.region)}`);
+  for (const c of q.cities)
+    assumed.push(
+      `${c.name} memakai angka Provinsi ${k.regionName(c.province)} (data per kota/kabupaten belum ada)`,
+    );
+  const asks = regions.flatMap((region) =>
+    metrics.map((metric) => ({ metric, region, period: q.period, target: q.target })),
+  );
+  return { asks, assumed, resolved: { ...q, regions, metrics } };
+}
+
+/** One line per region; says when the figures are from different times. */
+function compareLines(k: Knowledge, first: Ask, blocks: Block[]): string[] {
+  const label = k.metric(first.metric).label;
+  const lines = [`Perbandingan ${label}:`, ...blocks.map((b) => `• ${b.lines[0]}`)];
+  const periods = new Set(blocks.flatMap((b) => b.facts.slice(0, 1).map((f) => f.period)));
+  if (periods.size > 1) lines.push("Catatan: angkanya dari waktu yang berbeda.");
+  return lines;
+}
+
+function sourceAnswer(k: Knowledge, q: Query, question: string): Answer {
+  const byNumber = q.numbers.length ? k.table.facts.filter((f) => q.numbers.includes(f.value)) : [];
+  const previous =
+    byNumber.length === 0 && q.metrics.length
+      ? figureAnswer(k, { ...q, intent: "statistic" }, question).facts
+      : [];
+  const facts = byNumber.length ? byNumber : previous;
+  const text = facts.length
+    ? [`Sumber angka${q.numbers.length ? "" : " tadi"}:`, ...factSources(k, facts)].join("\n")
+    : [
+        `Semua angka saya berasal dari ${k.table.articles.length} berita berikut:`,
+        ...articleList(k),
+      ].join("\n");
+  return {
+    question,
+    query: q,
+    intent: "source",
+    text,
+    outcome: "answered",
+    facts,
+    computed: [],
+    assumed: [],
+    choices: [],
+  };
+}

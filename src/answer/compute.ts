@@ -1,0 +1,88 @@
+import type { Fact } from "../facts/fact-schema";
+import { formatNumber } from "../format/number";
+import { comparePeriods, type Period, yearOf } from "../format/period";
+import type { Knowledge } from "./knowledge";
+
+/** A figure the bot worked out from stated ones; always shown as such, with what it came from. */
+export type Computed = {
+  period: Period;
+  value: number;
+  unit: string;
+  how: string;
+  from: Fact[];
+  /** A product or ratio is rounded and said as "sekitar"; a difference is exact. */
+  approx: boolean;
+};
+
+/** A stated realisation, as an input to a computation. */
+function stated(f: Fact): Computed {
+  return {
+    period: f.period,
+    value: f.value,
+    unit: f.unit,
+    how: formatNumber(f.value),
+    from: [f],
+    approx: false,
+  };
+}
+
+/**
+ * Works out a metric the articles do not state for a region from ones they do: a share from
+ * its complement (100 − 79 persen), a count from a share of a total (70 persen × 273.457),
+ * a share from a count and a total of the same year. Never across regions.
+ */
+export function compute(k: Knowledge, metricId: string, region: string): Computed[] {
+  const m = k.metric(metricId);
+  const realised = (id: string) => k.table.find(id, region).filter((f) => f.kind === "realisasi");
+  const out: Computed[] = [];
+  if (m.complement) {
+    for (const f of realised(m.complement)) {
+      out.push({
+        ...stated(f),
+        value: 100 - f.value,
+        unit: "persen",
+        how: `100 − ${formatNumber(f.value)} persen ${k.metric(f.metric).label.replace(/^persentase /, "")}`,
+      });
+    }
+  }
+  const share = k.lexicon.metrics.find((s) => s.partOf?.count === metricId);
+  if (share?.partOf) {
+    const totals = realised(share.partOf.total);
+    const shares = [...realised(share.id).map(stated), ...compute(k, share.id, region)];
+    for (const s of shares) {
+      const article = s.from[0]?.article;
+      const t =
+        totals.find((t) => t.article === article) ??
+        totals.find((t) => yearOf(t.period) === yearOf(s.period));
+      if (!t) continue;
+      out.push({
+        period: later(s.period, t.period),
+        value: (s.value / 100) * t.value,
+        unit: m.unit,
+        how: `${formatNumber(s.value)} persen × ${formatNumber(t.value)} ${k.metric(t.metric).label}`,
+        from: [...s.from, t],
+        approx: true,
+      });
+    }
+  }
+  if (m.partOf) {
+    const totals = realised(m.partOf.total);
+    for (const c of realised(m.partOf.count)) {
+      const t = totals.filter((t) => yearOf(t.period) === yearOf(c.period)).at(-1);
+      if (!t) continue;
+      out.push({
+        period: later(c.period, t.period),
+        value: (c.value / t.value) * 100,
+        unit: "persen",
+        how: `${formatNumber(c.value)} ÷ ${formatNumber(t.value)} ${k.metric(t.metric).label}`,
+        from: [c, t],
+        approx: true,
+      });
+    }
+  }
+  return out.sort((a, b) => comparePeriods(a.period, b.period));
+}
+
+function later(a: Period, b: Period): Period {
+  return comparePeriods(a, b) >= 0 ? a : b;
+}

@@ -1,0 +1,35 @@
+import { buildFacts } from "../facts/build";
+import { type FactTable, indexFacts } from "../facts/fact-table";
+import { type Lexicon, loadLexicon } from "../lexicon/load";
+import type { Metric } from "../lexicon/metric-schema";
+import type { DataPaths } from "../paths";
+import { makeUnderstander, type Understander } from "../understand/understand";
+
+/** Everything an answer is made from, built at once so a reload swaps all of it or nothing. */
+export type Knowledge = {
+  lexicon: Lexicon;
+  table: FactTable;
+  understand: Understander;
+  metric(id: string): Metric;
+  regionName(id: string): string;
+};
+
+export function loadKnowledge(paths: DataPaths): Knowledge {
+  const lexicon = loadLexicon(paths.intentsDir);
+  const table = indexFacts(buildFacts(paths.seedsDir, lexicon));
+  return makeKnowledge(lexicon, table);
+}
+
+export function makeKnowledge(lexicon: Lexicon, table: FactTable): Knowledge {
+  const metrics = new Map(lexicon.metrics.map((m) => [m.id, m]));
+  const names = new Map(
+    [lexicon.regions.nasional, ...lexicon.regions.provinces].map((p) => [p.id, p.name]),
+  );
+  return {
+    lexicon,
+    table,
+    understand: makeUnderstander(lexicon),
+    metric: (id) => metrics.get(id) ?? { id, label: id, unit: "", synonyms: [id] },
+    regionName: (id) => names.get(id) ?? id,
+  };
+}

@@ -1,0 +1,23 @@
+import type { Fact } from "../facts/fact-schema";
+import { formatPeriod } from "../format/period";
+import type { Knowledge } from "./knowledge";
+import { valueText } from "./wording";
+
+/** Where figures come from: each with its outlet, date, headline and the sentence it was read from. */
+export function factSources(k: Knowledge, facts: readonly Fact[]): string[] {
+  return facts.slice(0, 5).map((f) => {
+    const a = k.table.article(f.article);
+    const quote = f.quote.replace(/\s+/g, " ").trim();
+    return `• ${valueText(f.value, f.unit)}: ${f.outlet}, ${formatPeriod(f.published)}${a ? `, "${a.title}"` : ""}${a?.url ? ` ${a.url}` : ""} — kutipan: "${quote}"`;
+  });
+}
+
+/** The articles the facts come from, newest first, with how many figures each gave. */
+export function articleList(k: Knowledge): string[] {
+  return [...k.table.articles]
+    .sort((a, b) => b.published.localeCompare(a.published))
+    .map((a) => {
+      const n = k.table.facts.filter((f) => f.article === a.id).length;
+      return `• ${a.outlet}, ${formatPeriod(a.published)}: "${a.title}" (${n} angka)`;
+    });
+}

@@ -1,0 +1,67 @@
+import { autoRetry } from "@grammyjs/auto-retry";
+import { sequentialize } from "@grammyjs/runner";
+import { Bot, type BotConfig } from "grammy";
+import { adminFeature } from "./features/admin";
+import { askFeature } from "./features/ask";
+import { buttonsFeature } from "./features/buttons";
+import { infoFeature } from "./features/info";
+import { inlineFeature } from "./features/inline";
+import { welcomeFeature } from "./features/welcome";
+import type { BotContext, Services } from "./services";
+
+export const COMMANDS = [
+  {
+    command: "tanya",
+    description: "Tanya statistik UMKM, contoh: /tanya berapa UMKM go digital 2023",
+  },
+  { command: "bantuan", description: "Cara bertanya dan contoh pertanyaan" },
+  { command: "sumber", description: "Daftar berita sumber data" },
+  { command: "data", description: "Wilayah, data dan tahun yang tersedia" },
+  { command: "start", description: "Mulai" },
+];
+
+export const ALLOWED_UPDATES = ["message", "callback_query", "inline_query"] as const;
+
+/** The bot, whatever carries its updates: long polling, a webhook, or the terminal. */
+export function createBot(
+  token: string,
+  services: Services,
+  config?: BotConfig<BotContext>,
+): Bot<BotContext> {
+  const bot = new Bot<BotContext>(token, config);
+  bot.api.config.use(autoRetry({ maxRetryAttempts: 4, maxDelaySeconds: 30 }));
+  // One chat's updates in order, so a follow-up never overtakes the question it follows.
+  bot.use(sequentialize((ctx) => ctx.chat?.id.toString() ?? ctx.from?.id.toString()));
+  bot.use((ctx, next) => {
+    ctx.services = services;
+    return next();
+  });
+  bot.errorBoundary(
+    async (err) => {
+      services.logger.error({ err: err.error, update: err.ctx.update.update_id }, "update failed");
+      if (err.ctx.chat)
+        await err.ctx
+          .reply("Maaf, ada gangguan saat menjawab. Coba lagi sebentar lagi.")
+          .catch(() => undefined);
+    },
+    adminFeature,
+    welcomeFeature,
+    infoFeature,
+    askFeature,
+    buttonsFeature,
+    inlineFeature,
+  );
+  bot.catch((err) =>
+    services.logger.error({ err: err.error, update: err.ctx.update.update_id }, "update failed"),
+  );
+  return bot;
+}
+
+/** Commands in the Telegram menu; a failure is logged, never fatal. */
+export async function registerCommands(bot: Bot<BotContext>, services: Services): Promise<void> {
+  try {
+    await bot.api.setMyCommands(COMMANDS);
+  } catch (err) {
+    services.logger.warn({ err }, "setMyCommands failed; the commands still work");
+  }
+}

@@ -1,0 +1,69 @@
+/** Telegram's limit on a message's text, counted after HTML entities are parsed. */
+export const MAX_MESSAGE_LENGTH = 4096;
+
+export function escapeHtml(text: string): string {
+  return text
+    .replaceAll("&", "&amp;")
+    .replaceAll("<", "&lt;")
+    .replaceAll(">", "&gt;")
+    .replaceAll('"', "&quot;");
+}
+
+/**
+ * Splits plain text into pieces Telegram accepts, at line breaks where it can, at spaces
+ * where a single line is too long. Lengths are counted in UTF-16 units, as Telegram does.
+ */
+export function splitMessage(text: string, limit = MAX_MESSAGE_LENGTH): string[] {
+  const pieces: string[] = [];
+  let current = "";
+  const push = (line: string) => {
+    const joined = current ? `${current}\n${line}` : line;
+    if (joined.length <= limit) {
+      current = joined;
+      return;
+    }
+    if (current) pieces.push(current);
+    current = line;
+  };
+  for (const line of text.split("\n")) {
+    if (line.length <= limit) {
+      push(line);
+      continue;
+    }
+    for (const word of hardWrap(line, limit)) push(word);
+  }
+  if (current || pieces.length === 0) pieces.push(current);
+  return pieces;
+}
+
+function hardWrap(line: string, limit: number): string[] {
+  const out: string[] = [];
+  let rest = line;
+  while (rest.length > limit) {
+    const cut = rest.lastIndexOf(" ", limit);
+    const at = cut > limit / 2 ? cut : limit;
+    out.push(rest.slice(0, at));
+    rest = rest.slice(at).trimStart();
+  }
+  if (rest) out.push(rest);
+  return out;
+}
+
+/** An answer as HTML messages: escaped, split to fit, its headline in bold. */
+export function answerToHtml(text: string): string[] {
+  return splitMessage(text).map((piece, i) => {
+    if (i > 0) return escapeHtml(piece);
+    const [head = "", ...rest] = piece.split("\n");
+    return [`<b>${escapeHtml(head)}</b>`, ...rest.map(escapeHtml)].join("\n");
+  });
+}
+
+/** Back to plain text, for the terminal chat. */
+export function htmlToPlain(html: string): string {
+  return html
+    .replace(/<[^>]+>/g, "")
+    .replaceAll("&lt;", "<")
+    .replaceAll("&gt;", ">")
+    .replaceAll("&quot;", '"')
+    .replaceAll("&amp;", "&");
+}

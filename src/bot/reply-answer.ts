@@ -1,0 +1,112 @@
+import { InlineKeyboard } from "grammy";
+import { answer } from "../answer/answer";
+import type { Answer } from "../answer/answer-type";
+import { answerToHtml } from "./html";
+import type { BotContext } from "./services";
+
+const UNANSWERED = new Set(["no_data", "out_of_scope", "ambiguous"]);
+
+/** A series worth a chart: at least two points in time. */
+export function chartable(a: Answer): boolean {
+  return Boolean(
+    a.series &&
+      new Set(a.series.facts.filter((f) => f.kind !== "target").map((f) => f.period)).size >= 2,
+  );
+}
+
+/** Buttons under an answer: the provinces to pick from, or a chart of the series. */
+export function answerKeyboard(ctx: BotContext, a: Answer): InlineKeyboard | undefined {
+  if (a.choices.length) {
+    const id = ctx.services.choices.add(a.query);
+    const kb = new InlineKeyboard();
+    for (const [i, c] of a.choices.entries()) kb.text(c.label, `pick:${id}:${i}`).row();
+    return kb;
+  }
+  if (a.series && chartable(a) && a.intent !== "trend") {
+    return new InlineKeyboard().text(
+      "📈 Lihat grafik",
+      `chart:${a.series.metric}:${a.series.region}`,
+    );
+  }
+  return undefined;
+}
+
+/** Counts, logs and keeps the question if it went unanswered. */
+export function record(ctx: BotContext, a: Answer, ms: number): void {
+  const s = ctx.services;
+  const unanswered = UNANSWERED.has(a.outcome);
+  if (unanswered) s.stats.unanswered++;
+  else if (a.outcome === "answered") s.stats.answered++;
+  if (unanswered && ctx.from) {
+    s.unanswered.add({
+      at: s.now(),
+      chatType: ctx.chat?.type ?? "inline",
+      reason: a.outcome as "no_data",
+      question: a.question,
+      userId: ctx.from.id,
+    });
+  }
+  s.logger.info(
+    {
+      chatType: ctx.chat?.type ?? "inline",
+      intent: a.intent,
+      outcome: a.outcome,
+      ms: Math.round(ms * 100) / 100,
+      question: a.question.slice(0, 200),
+    },
+    "question",
+  );
+}
+
+/**
+ * Answers a question in the chat it came from: builds on the person's last question there,
+ * replies to the asking message in groups, and sends a chart when the answer is a trend.
+ */
+export async function replyWithAnswer(ctx: BotContext, question: string): Promise<void> {
+  const s = ctx.services;
+  const user = ctx.from?.id ?? 0;
+  const nowMs = s.now().getTime();
+  const verdict = s.limiter.check(user, nowMs);
+  if (verdict === "silent") return;
+  if (verdict === "warn") {
+    await ctx.reply(
+      "Pertanyaannya banyak sekali 🙂 Tunggu sebentar, lalu tanya lagi ya.",
+      replyTo(ctx),
+    );
+    return;
+  }
+  const key = `${ctx.chat?.id}:${user}`;
+  const started = performance.now();
+  const a = answer(s.store.current, question, {
+    today: s.now(),
+    previous: s.followUps.get(key, nowMs),
+  });
+  s.followUps.set(key, a.query, nowMs);
+  record(ctx, a, performance.now() - started);
+  await sendAnswer(ctx, a);
+  if (a.intent === "trend" && chartable(a) && a.series) {
+    const { sendChart } = await import("./send-chart");
+    await sendChart(ctx, a.series);
+  }
+}
+
+export async function sendAnswer(ctx: BotContext, a: Answer): Promise<void> {
+  const pieces = answerToHtml(a.text);
+  const keyboard = answerKeyboard(ctx, a);
+  for (const [i, html] of pieces.entries()) {
+    const last = i === pieces.length - 1;
+    await ctx.reply(html, {
+      parse_mode: "HTML",
+      ...(i === 0 ? replyTo(ctx) : {}),
+      ...(last && keyboard ? { reply_markup: keyboard } : {}),
+    });
+  }
+}
+
+/** In groups an answer quotes the question it answers; in a private chat that is clutter. */
+function replyTo(ctx: BotContext) {
+  const id = ctx.msg?.message_id;
+  return ctx.chat?.type !== "private" && id
+    ? { reply_parameters: { message_id: id, allow_sending_without_reply: true } }
+    : {};
+}

@@ -1,0 +1,54 @@
+import { createInterface } from "node:readline";
+import { parseArgs } from "node:util";
+import { answer } from "../answer/answer";
+import type { Answer } from "../answer/answer-type";
+import { loadKnowledge } from "../answer/knowledge";
+import { dataPaths } from "../paths";
+import { failOnSeedError } from "./fail";
+
+const USAGE = `Pakai: npm run ask -- [--json] [--chart out.png] "pertanyaan"
+Tanpa pertanyaan: membaca satu pertanyaan per baris dari standard input.`;
+
+/** The answer as the --json line: what was asked, understood, assumed and used. */
+export function answerJson(a: Answer) {
+  return {
+    question: a.question,
+    answer: a.text,
+    intent: a.intent,
+    outcome: a.outcome,
+    region: a.query.regions,
+    metric: a.query.metrics,
+    period: a.query.period ?? null,
+    facts: a.facts,
+    computed: a.computed,
+    assumed: a.assumed,
+  };
+}
+
+async function main() {
+  const { values, positionals } = parseArgs({
+    options: {
+      json: { type: "boolean" },
+      chart: { type: "string" },
+      help: { type: "boolean", short: "h" },
+    },
+    allowPositionals: true,
+  });
+  if (values.help) return console.log(USAGE);
+  const k = failOnSeedError(() => loadKnowledge(dataPaths()));
+  const print = async (question: string) => {
+    const a = answer(k, question);
+    console.log(values.json ? JSON.stringify(answerJson(a)) : a.text);
+    if (values.chart) {
+      if (!a.series)
+        return console.error("Tidak ada deret waktu untuk digambar dari pertanyaan ini.");
+      const { writeChart } = await import("../chart/write-chart");
+      console.error(`Grafik disimpan: ${writeChart(a.series, values.chart)}`);
+    }
+  };
+  if (positionals.length) return print(positionals.join(" "));
+  const lines = createInterface({ input: process.stdin, terminal: false });
+  for await (const line of lines) if (line.trim()) await print(line);
+}
+
+await main();

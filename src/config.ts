@@ -1,0 +1,50 @@
+import { z } from "zod";
+
+const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
+
+export const configSchema = z
+  .object({
+    BOT_TOKEN: z
+      .string()
+      .regex(/^\d+:[\w-]+$/, "looks like 123456:ABC-DEF..., as @BotFather gives it")
+      .optional(),
+    WEBHOOK_URL: z.url().optional(),
+    WEBHOOK_SECRET: z
+      .string()
+      .regex(/^[\w-]{1,256}$/, "1-256 characters of A-Z, a-z, 0-9, _ and -")
+      .optional(),
+    PORT: z.coerce.number().int().min(1).max(65535).default(8080),
+    TELEGRAM_API_ROOT: z.url().optional(),
+    ADMIN_IDS: z
+      .string()
+      .default("")
+      .transform((s) => s.split(/[\s,]+/).filter(Boolean))
+      .pipe(
+        z
+          .array(z.string().regex(/^\d+$/, "Telegram user ids separated by commas"))
+          .transform((ids) => ids.map(Number)),
+      ),
+    SEEDS_DIR: z.string().optional(),
+    INTENTS_DIR: z.string().optional(),
+    DATA_DIR: z.string().default("data"),
+    LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).optional(),
+    RATE_LIMIT_PER_MINUTE: positiveInt(20),
+    FOLLOW_UP_MINUTES: positiveInt(15),
+  })
+  .refine((c) => !c.WEBHOOK_URL || c.WEBHOOK_SECRET, {
+    path: ["WEBHOOK_SECRET"],
+    message: "required with WEBHOOK_URL, so that only Telegram can post updates",
+  });
+
+export type Config = z.infer<typeof configSchema>;
+
+export class ConfigError extends Error {}
+
+/** Reads the environment; an error names every variable that is wrong and why. */
+export function readConfig(env: NodeJS.ProcessEnv): Config {
+  const clean = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== ""));
+  const parsed = configSchema.safeParse(clean);
+  if (parsed.success) return parsed.data;
+  const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+  throw new ConfigError(`Konfigurasi tidak valid (lihat .env.example):\n${lines.join("\n")}`);
+}

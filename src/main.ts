@@ -1,0 +1,69 @@
+import { config as loadDotenv } from "dotenv";
+import { createBot } from "./bot/create-bot";
+import { createServices, type Services } from "./bot/services";
+import { ConfigError, readConfig } from "./config";
+import { createLogger } from "./logger";
+import { dataPaths } from "./paths";
+import { KnowledgeStore } from "./reload/store";
+import { runPolling } from "./run/polling";
+import { runTerminal, TERMINAL_USER } from "./run/terminal";
+import { runWebhook } from "./run/webhook";
+import { SeedError } from "./seeds/seed-error";
+
+loadDotenv({ quiet: true });
+
+function fail(message: string): never {
+  console.error(message);
+  process.exit(1);
+}
+
+async function main() {
+  let config: ReturnType<typeof readConfig>;
+  let store: KnowledgeStore;
+  try {
+    config = readConfig(process.env);
+    store = new KnowledgeStore(dataPaths(process.env));
+  } catch (e) {
+    if (e instanceof ConfigError) fail(e.message);
+    if (e instanceof SeedError) fail(`Data tidak valid: ${e.message}`);
+    throw e;
+  }
+  const terminal = !config.BOT_TOKEN;
+  const logger = createLogger(config.LOG_LEVEL ?? (terminal ? "warn" : "info"));
+  const services = createServices({
+    store,
+    config,
+    logger,
+    extraAdmins: terminal ? [TERMINAL_USER.id] : [],
+  });
+  process.on("SIGHUP", () => void reloadOnSignal(services));
+
+  if (terminal) {
+    console.error(
+      "BOT_TOKEN tidak diisi: bot berjalan di terminal. Ketik pertanyaan atau /bantuan; Ctrl+D untuk keluar.",
+    );
+    await runTerminal(services, process.stdin, process.stdout);
+    return;
+  }
+  const bot = createBot(config.BOT_TOKEN as string, services, {
+    client: { apiRoot: config.TELEGRAM_API_ROOT },
+  });
+  const stop = config.WEBHOOK_URL
+    ? await runWebhook(bot, services)
+    : await runPolling(bot, services);
+  const shutdown = async (signal: string) => {
+    logger.info({ signal }, "stopping");
+    await stop();
+    process.exit(0);
+  };
+  process.once("SIGINT", () => void shutdown("SIGINT"));
+  process.once("SIGTERM", () => void shutdown("SIGTERM"));
+}
+
+async function reloadOnSignal(services: Services) {
+  const r = await services.store.reload();
+  if (r.ok) services.logger.info({ seconds: r.seconds, changes: r.summary }, "reloaded on SIGHUP");
+  else services.logger.error({ error: r.error }, "reload on SIGHUP failed; old facts kept");
+}
+
+await main();

@@ -1,0 +1,19 @@
+import { run } from "@grammyjs/runner";
+import type { Bot } from "grammy";
+import { ALLOWED_UPDATES, registerCommands } from "../bot/create-bot";
+import type { BotContext, Services } from "../bot/services";
+
+/** Long polling with grammY runner: updates handled concurrently, each chat in order. */
+export async function runPolling(
+  bot: Bot<BotContext>,
+  services: Services,
+): Promise<() => Promise<void>> {
+  await bot.init();
+  await bot.api.deleteWebhook();
+  await registerCommands(bot, services);
+  const runner = run(bot, { runner: { fetch: { allowed_updates: [...ALLOWED_UPDATES] } } });
+  services.logger.info({ bot: bot.botInfo.username }, "polling");
+  return async () => {
+    if (runner.isRunning()) await runner.stop();
+  };
+}

@@ -1,0 +1,36 @@
+import { createServer } from "node:http";
+import { type Bot, webhookCallback } from "grammy";
+import { ALLOWED_UPDATES, registerCommands } from "../bot/create-bot";
+import type { BotContext, Services } from "../bot/services";
+
+/**
+ * Webhook mode: an HTTP server on PORT takes Telegram's posts at WEBHOOK_URL's path, and
+ * refuses any request without the secret token.
+ */
+export async function runWebhook(
+  bot: Bot<BotContext>,
+  services: Services,
+): Promise<() => Promise<void>> {
+  const { WEBHOOK_URL, WEBHOOK_SECRET, PORT } = services.config;
+  const url = new URL(WEBHOOK_URL as string);
+  await bot.init();
+  const handle = webhookCallback(bot, "http", { secretToken: WEBHOOK_SECRET, onTimeout: "return" });
+  const server = createServer((req, res) => {
+    if (req.method !== "POST" || req.url?.split("?")[0] !== url.pathname) {
+      res.writeHead(404).end();
+      return;
+    }
+    handle(req, res).catch((err) => {
+      services.logger.error({ err }, "webhook request failed");
+      if (!res.headersSent) res.writeHead(500).end();
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(PORT, resolve));
+  await bot.api.setWebhook(url.href, {
+    secret_token: WEBHOOK_SECRET,
+    allowed_updates: [...ALLOWED_UPDATES],
+  });
+  await registerCommands(bot, services);
+  services.logger.info({ port: PORT, path: url.pathname }, "webhook listening");
+  return () => new Promise<void>((resolve) => server.close(() => resolve()));
+}

@@ -1,0 +1,30 @@
+import type { IntentId, IntentsFile } from "../lexicon/language-schema";
+import { hasPhrase } from "./phrases";
+
+type Signals = {
+  words: string[];
+  regions: number;
+  metrics: number;
+  period: boolean;
+  onTopic: boolean;
+};
+
+/**
+ * Settles what a question wants. Anything that names a place, a metric or a period is a
+ * statistic question, whatever greeting comes with it; off-topic words only win when
+ * nothing about UMKM figures was said.
+ */
+export function detectIntent(k: IntentsFile["keywords"], s: Signals): IntentId {
+  const has = (intent: IntentId) => hasPhrase(s.words, k[intent] ?? []);
+  const aboutFigures = s.regions > 0 || s.metrics > 0 || s.period || s.onTopic;
+  if (has("source")) return "source";
+  if (has("trend") && aboutFigures) return "trend";
+  if ((has("comparison") && aboutFigures) || s.regions > 1) return "comparison";
+  if (has("out_of_scope") && s.metrics === 0) return "out_of_scope";
+  if (aboutFigures) return "statistic";
+  if (has("help")) return "help";
+  if (has("thanks")) return "thanks";
+  if (has("greeting")) return "greeting";
+  if (has("trend") || has("comparison")) return "help";
+  return s.words.length === 0 || s.words.every((w) => w.length < 2) ? "help" : "out_of_scope";
+}

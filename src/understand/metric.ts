@@ -1,0 +1,35 @@
+import Fuse from "fuse.js";
+import type { Lexicon } from "../lexicon/load";
+import { editDistance } from "./edit-distance";
+import { findPhrases, type PhraseHit } from "./phrases";
+
+export type MetricMatcher = (words: string[], taken: boolean[]) => PhraseHit<string>[];
+
+/** Metric synonyms, longest first; then one-word typos ("terdigitalsasi") of the longer synonyms. */
+export function makeMetricMatcher(lex: Lexicon, vocabulary: ReadonlySet<string>): MetricMatcher {
+  const bySynonym = new Map<string, string>();
+  for (const m of lex.metrics)
+    for (const s of m.synonyms) if (!bySynonym.has(s)) bySynonym.set(s, m.id);
+  const maxWords = Math.max(...[...bySynonym.keys()].map((s) => s.split(" ").length));
+  const singles = [...bySynonym]
+    .filter(([s]) => !s.includes(" ") && s.length >= 6)
+    .map(([word, metric]) => ({ word, metric }));
+  const fuse = new Fuse(singles, {
+    keys: ["word"],
+    includeScore: true,
+    threshold: 0.4,
+    ignoreLocation: true,
+  });
+
+  return (words, taken) => {
+    const hits = findPhrases(words, taken, bySynonym, maxWords);
+    words.forEach((w, i) => {
+      if (taken[i] || w.length < 6 || vocabulary.has(w)) return;
+      const best = fuse.search(w, { limit: 5 }).find((r) => editDistance(w, r.item.word) <= 1);
+      if (!best) return;
+      hits.push({ value: best.item.metric, at: i, length: 1 });
+      taken[i] = true;
+    });
+    return hits.sort((a, b) => a.at - b.at);
+  };
+}

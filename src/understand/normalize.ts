@@ -1,0 +1,51 @@
+import type { Lexicon } from "../lexicon/load";
+import { foldWords } from "../text/fold";
+
+export type Normalizer = (question: string) => string[];
+
+/**
+ * Turns a question as typed into standard words: case and punctuation folded, stretched
+ * letters shrunk ("berapaaa"), informal spellings replaced ("brp" → "berapa") and "-nya"
+ * split off words the bot knows ("umkmnya"). No stemming: it would turn "menengah" into
+ * "tengah" and "pelaku" into "laku".
+ */
+export function makeNormalizer(lex: Lexicon, vocabulary: ReadonlySet<string>): Normalizer {
+  const slang = new Map(Object.entries(lex.slang.words));
+  return (question) => {
+    const words = foldWords(question.normalize("NFKC").slice(0, 2000))
+      .replace(/(\p{L})\1{2,}/gu, "$1")
+      .split(" ")
+      .filter(Boolean);
+    return words.flatMap((w) => {
+      const word = slang.get(w) ?? unstretch(w, vocabulary);
+      if (word === "") return [];
+      const stem = word.endsWith("nya") ? word.slice(0, -3) : "";
+      if (stem && !vocabulary.has(word) && vocabulary.has(slang.get(stem) ?? stem))
+        return [slang.get(stem) ?? stem, "nya"];
+      return word.split(" ");
+    });
+  };
+}
+
+/** "digitall", "umkmm": a doubled last letter the vocabulary does not know is a typing slip. */
+function unstretch(word: string, vocabulary: ReadonlySet<string>): string {
+  if (vocabulary.has(word)) return word;
+  const shorter = word.replace(/(\p{L})\1+$/u, "$1");
+  return vocabulary.has(shorter) ? shorter : word;
+}
+
+/** Every word the lexicon uses in a phrase: what the bot "knows" and never fuzzy-matches to a place. */
+export function vocabularyOf(lex: Lexicon): Set<string> {
+  const phrases = [
+    ...lex.metrics.flatMap((m) => m.synonyms),
+    ...Object.values(lex.intents.keywords).flat(),
+    ...lex.intents.target,
+    ...lex.intents.percent,
+    ...lex.intents.latest,
+    ...lex.intents.topic,
+    ...Object.values(lex.slang.words),
+    ...lex.slang.fillers,
+    ...lex.regions.notRegions,
+  ];
+  return new Set(phrases.flatMap((p) => p.split(" ")).filter(Boolean));
+}

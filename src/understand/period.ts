@@ -1,0 +1,39 @@
+import { parseIndonesianNumber, SCALES } from "../format/number";
+import type { Period } from "../format/period";
+import { findPeriods } from "../text/periods";
+
+export type PeriodResult = { period?: Period; latest: boolean };
+
+/**
+ * Reads the time a question asks about, marking the words used. "tahun lalu" is relative
+ * to `today`; "saat ini", "terbaru" ask for the latest figure rather than a period.
+ */
+export function detectPeriod(words: string[], taken: boolean[], today: Date): PeriodResult {
+  const text = words.join(" ");
+  const starts = words.map((_, i) => words.slice(0, i).join(" ").length + (i ? 1 : 0));
+  let period: Period | undefined;
+  let latest = false;
+  for (const m of findPeriods(text, today.getUTCFullYear())) {
+    words.forEach((_, i) => {
+      if ((starts[i] ?? 0) >= m.start && (starts[i] ?? 0) < m.end) taken[i] = true;
+    });
+    if (m.kind === "now") latest = true;
+    else period ??= m.period;
+  }
+  return { period, latest };
+}
+
+/** Numbers quoted in a question, other than years: "27 juta" is 27000000, "273.457" is 273457. */
+export function quotedNumbers(question: string): number[] {
+  const re = new RegExp(
+    `(?<![\\d.,])(\\d{1,3}(?:\\.\\d{3})+|\\d+)(?:,(\\d+))?(?:\\s*(${Object.keys(SCALES).join("|")})\\b)?`,
+    "gi",
+  );
+  const out: number[] = [];
+  for (const m of question.slice(0, 2000).matchAll(re)) {
+    const value = parseIndonesianNumber(m[0].replace(/\s+/, " "));
+    const isYear = !m[2] && !m[3] && value >= 1900 && value <= 2100;
+    if (Number.isFinite(value) && !isYear) out.push(value);
+  }
+  return out;
+}

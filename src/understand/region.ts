@@ -1,0 +1,118 @@
+import Fuse from "fuse.js";
+import type { Lexicon } from "../lexicon/load";
+import { editDistance } from "./edit-distance";
+
+export type RegionHit = {
+  region: string;
+  /** The words as matched: "bandung", "jawa brat". */
+  words: string;
+  /** Set when the words name a city or regency, whose figures the bot gives by province. */
+  city?: string;
+  fuzzy: boolean;
+  at: number;
+  length: number;
+};
+
+export type RegionAmbiguity = { words: string; candidates: string[]; at: number };
+export type RegionResult = { hits: RegionHit[]; ambiguous: RegionAmbiguity[] };
+
+type Entry = { alias: string; region: string; city?: string };
+
+const MAX_WORDS = 4;
+/** Fuzzy matching is for typos in longer names; short words are too easily something else. */
+const FUZZY_MIN_LENGTH = 5;
+
+export type RegionMatcher = (words: string[], taken: boolean[]) => RegionResult;
+
+/**
+ * Finds places in a normalised question: exact aliases first (longest first), then typo
+ * tolerant matches on the words left, accepted only when close enough and clearly closer
+ * to one province than to any other. Words the bot knows ("sumber", "barat") never match.
+ */
+export function makeRegionMatcher(lex: Lexicon, vocabulary: ReadonlySet<string>): RegionMatcher {
+  const exact = new Map<string, Entry>();
+  for (const c of lex.cities)
+    for (const a of c.aliases) exact.set(a, { alias: a, region: c.province, city: c.name });
+  for (const p of [lex.regions.nasional, ...lex.regions.provinces])
+    for (const a of p.aliases) exact.set(a, { alias: a, region: p.id });
+  const groups = new Map(Object.entries(lex.regions.groups));
+  const notRegion = new Set([...vocabulary, ...lex.regions.notRegions]);
+  const fuse = new Fuse([...exact.values()], {
+    keys: ["alias"],
+    includeScore: true,
+    threshold: 0.4,
+    ignoreLocation: true,
+  });
+
+  return (words, taken) => {
+    const hits: RegionHit[] = [];
+    const take = (at: number, length: number) => {
+      for (let k = at; k < at + length; k++) taken[k] = true;
+    };
+    const free = (at: number, length: number) =>
+      words.length >= at + length && !taken.slice(at, at + length).some(Boolean);
+
+    for (let n = MAX_WORDS; n >= 1; n--) {
+      for (let i = 0; i + n <= words.length; i++) {
+        const phrase = words.slice(i, i + n).join(" ");
+        const e = exact.get(phrase);
+        if (e && free(i, n)) {
+          hits.push({
+            region: e.region,
+            words: phrase,
+            city: e.city,
+            fuzzy: false,
+            at: i,
+            length: n,
+          });
+          take(i, n);
+        }
+      }
+    }
+    for (let n = 3; n >= 1; n--) {
+      for (let i = 0; i + n <= words.length; i++) {
+        if (!free(i, n)) continue;
+        const slice = words.slice(i, i + n);
+        const phrase = slice.join(" ");
+        // A known word alone is never a typo of a place; inside a longer phrase ("jawa brat") it may be.
+        if (n === 1 && (notRegion.has(phrase) || groups.has(phrase))) continue;
+        if (
+          slice.some((w) => /^\d+$/.test(w)) ||
+          phrase.replace(/ /g, "").length < FUZZY_MIN_LENGTH
+        )
+          continue;
+        if (slice.every((w) => notRegion.has(w) || groups.has(w))) continue;
+        const best = closest(fuse, phrase);
+        if (best) {
+          hits.push({
+            region: best.region,
+            words: phrase,
+            city: best.city,
+            fuzzy: true,
+            at: i,
+            length: n,
+          });
+          take(i, n);
+        }
+      }
+    }
+    const ambiguous: RegionAmbiguity[] = [];
+    words.forEach((w, i) => {
+      const candidates = groups.get(w);
+      if (candidates && free(i, 1)) ambiguous.push({ words: w, candidates, at: i });
+    });
+    return { hits: hits.sort((a, b) => a.at - b.at), ambiguous };
+  };
+}
+
+/** The alias within about one typo in five letters, and at least one edit nearer than any other province's. */
+function closest(fuse: Fuse<Entry>, phrase: string): Entry | undefined {
+  const scored = fuse
+    .search(phrase, { limit: 12 })
+    .map((r) => ({ entry: r.item, distance: editDistance(phrase, r.item.alias) }))
+    .sort((a, b) => a.distance - b.distance);
+  const best = scored[0];
+  if (!best || best.distance > Math.max(1, Math.floor(phrase.length / 5))) return undefined;
+  const rival = scored.find((s) => s.entry.region !== best.entry.region);
+  return rival && rival.distance - best.distance < 1 ? undefined : best.entry;
+}

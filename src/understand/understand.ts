@@ -1,0 +1,55 @@
+import type { Lexicon } from "../lexicon/load";
+import { detectIntent } from "./intent";
+import { makeMetricMatcher } from "./metric";
+import { makeNormalizer, vocabularyOf } from "./normalize";
+import { detectPeriod, quotedNumbers } from "./period";
+import { hasPhrase } from "./phrases";
+import type { Query } from "./query";
+import { makeRegionMatcher } from "./region";
+
+export type Understander = (question: string, today: Date) => Query;
+
+/** Question in, Query out: place, metric, time and intent detected separately, each small. */
+export function makeUnderstander(lex: Lexicon): Understander {
+  const vocabulary = vocabularyOf(lex);
+  const normalize = makeNormalizer(lex, vocabulary);
+  const matchRegions = makeRegionMatcher(lex, vocabulary);
+  const matchMetrics = makeMetricMatcher(lex, vocabulary);
+  const { intents } = lex;
+
+  return (question, today) => {
+    const words = normalize(question);
+    const taken = words.map(() => false);
+    const { period, latest } = detectPeriod(words, taken, today);
+    const metricHits = matchMetrics(words, taken);
+    const regionResult = matchRegions(words, taken);
+    const hits = regionResult.hits;
+    const regions = [...new Set(hits.map((h) => h.region))];
+    const metrics = [...new Set(metricHits.map((h) => h.value))];
+    const onTopic = hasPhrase(words, intents.topic);
+    const ambiguous = regions.length === 0 ? regionResult.ambiguous[0] : undefined;
+    const intent = detectIntent(intents.keywords, {
+      words,
+      regions: regions.length + (ambiguous ? 1 : 0),
+      metrics: metrics.length,
+      period: Boolean(period) || latest,
+      onTopic,
+    });
+    return {
+      intent,
+      regions,
+      metrics,
+      period,
+      latest,
+      target: hasPhrase(words, intents.target),
+      percent: hasPhrase(words, intents.percent),
+      cities: hits
+        .filter((h) => h.city)
+        .map((h) => ({ name: h.city as string, province: h.region })),
+      guessed: hits.filter((h) => h.fuzzy).map((h) => ({ words: h.words, region: h.region })),
+      ambiguous: ambiguous && { words: ambiguous.words, candidates: ambiguous.candidates },
+      numbers: quotedNumbers(question),
+      topic: onTopic,
+    };
+  };
+}

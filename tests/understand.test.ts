@@ -1,0 +1,153 @@
+import { describe, expect, it } from "vitest";
+import { makeNormalizer, vocabularyOf } from "../src/understand/normalize";
+import { seedKnowledge, TODAY } from "./helpers/knowledge";
+
+const k = seedKnowledge();
+const understand = (q: string) => k.understand(q, TODAY);
+const normalize = makeNormalizer(k.lexicon, vocabularyOf(k.lexicon));
+
+describe("normalisation", () => {
+  it("folds case and punctuation and shrinks stretched letters", () => {
+    expect(normalize("Berapaaa UMKM go-digital???")).toEqual(["berapa", "umkm", "go", "digital"]);
+  });
+
+  it("replaces informal spellings", () => {
+    expect(normalize("brp persen umkm yg udh digital thn 2023 min")).toEqual([
+      "berapa",
+      "persen",
+      "umkm",
+      "yang",
+      "sudah",
+      "digital",
+      "tahun",
+      "2023",
+      "admin",
+    ]);
+    expect(normalize("gmn jml umkm blm digital utk jabar, gak tau sih")).toContain("belum");
+  });
+
+  it("splits -nya from words it knows, and does not stem", () => {
+    expect(normalize("umkmnya berapa")).toEqual(["umkm", "nya", "berapa"]);
+    expect(normalize("usaha menengah")).toEqual(["usaha", "menengah"]);
+    expect(normalize("pelaku usaha")).toEqual(["pelaku", "usaha"]);
+  });
+});
+
+describe("places", () => {
+  it.each([
+    ["umkm jabar", "jawa_barat"],
+    ["umkm jawa barat", "jawa_barat"],
+    ["umkm jateng", "jawa_tengah"],
+    ["umkm diy", "di_yogyakarta"],
+    ["umkm jogja", "di_yogyakarta"],
+    ["umkm dki", "dki_jakarta"],
+    ["umkm kepri", "kepulauan_riau"],
+    ["umkm babel", "kepulauan_bangka_belitung"],
+    ["umkm sumut", "sumatera_utara"],
+    ["umkm sulsel", "sulawesi_selatan"],
+    ["umkm ntt", "nusa_tenggara_timur"],
+    ["umkm se-indonesia", "nasional"],
+    ["umkm lampng", "lampung"],
+    ["umkm jawa brat", "jawa_barat"],
+  ])("%s is %s", (q, region) => {
+    expect(understand(q).regions).toEqual([region]);
+  });
+
+  it.each([
+    ["umkm bandar lampung", "lampung", "Kota Bandar Lampung"],
+    ["umkm bandung", "jawa_barat", "Bandung"],
+    ["umkm surabaya", "jawa_timur", "Kota Surabaya"],
+    ["umkm makassar", "sulawesi_selatan", "Kota Makassar"],
+    ["umkm denpasar", "bali", "Kota Denpasar"],
+  ])("%s is a city of %s", (q, region, name) => {
+    const query = understand(q);
+    expect(query.regions).toEqual([region]);
+    expect(query.cities[0]?.name).toContain(name.replace(/^Kota /, ""));
+  });
+
+  it("asks back for 'jawa' alone", () => {
+    const q = understand("umkm jawa berapa");
+    expect(q.regions).toEqual([]);
+    expect(q.ambiguous?.candidates).toEqual(["jawa_barat", "jawa_tengah", "jawa_timur"]);
+  });
+
+  it.each([
+    "sumber datanya apa",
+    "ada bantuan untuk umkm",
+    "umkm bagian barat",
+    "sumbernya dari mana",
+  ])("finds no place in '%s'", (q) => {
+    expect(understand(q).regions).toEqual([]);
+  });
+});
+
+describe("metrics", () => {
+  it.each([
+    ["berapa umkm go digital", "umkm_go_digital"],
+    ["umkm go online berapa", "umkm_go_digital"],
+    ["umkm yang terdigitalisasi", "umkm_go_digital"],
+    ["umkm onboarding platform digital", "umkm_go_digital"],
+    ["umkm masuk ekosistem digital", "umkm_go_digital"],
+    ["umkm masuk pasar daring", "umkm_go_digital"],
+    ["umkm melek digital", "umkm_go_digital"],
+    ["umkm belum melek digital di jabar", "umkm_belum_digital_share"],
+    ["jumlah usaha mikro lampung", "usaha_mikro"],
+    ["usaha menengah di lampung", "usaha_menengah"],
+    ["pertumbuhan ekonomi lampung", "pertumbuhan_ekonomi"],
+    ["umkm terdigitalsasi", "umkm_go_digital"],
+  ])("%s asks for %s", (q, metric) => {
+    expect(understand(q).metrics).toEqual([metric]);
+  });
+
+  it("leaves the metric open when the question names none", () => {
+    expect(understand("jabar umkm ada brp").metrics).toEqual([]);
+  });
+});
+
+describe("time", () => {
+  it.each([
+    ["umkm go digital 2023", "2023"],
+    ["umkm go digital maret 2023", "2023-03"],
+    ["umkm go digital mar 2023", "2023-03"],
+    ["pertumbuhan ekonomi lampung triwulan IV 2023", "2023-Q4"],
+    ["pertumbuhan ekonomi q4 2023", "2023-Q4"],
+    ["umkm go digital akhir 2023", "2023"],
+    ["umkm go digital tahun lalu", "2025"],
+    ["umkm go digital thn ini", "2026"],
+  ])("%s is about %s", (q, period) => {
+    expect(understand(q).period).toBe(period);
+  });
+
+  it("reads 'saat ini', 'sekarang' and 'terbaru' as the latest figure", () => {
+    for (const q of [
+      "umkm go digital saat ini",
+      "umkm go digital skrg",
+      "data terbaru umkm go digital",
+    ]) {
+      const u = understand(q);
+      expect(u.latest).toBe(true);
+      expect(u.period).toBeUndefined();
+    }
+  });
+});
+
+describe("intents", () => {
+  it.each([
+    ["berapa umkm go digital 2023", "statistic"],
+    ["bandingkan umkm jabar dan lampung", "comparison"],
+    ["umkm jabar vs lampung", "comparison"],
+    ["perkembangan umkm go digital", "trend"],
+    ["tren umkm go digital dari tahun ke tahun", "trend"],
+    ["sumbernya dari mana", "source"],
+    ["halo", "greeting"],
+    ["selamat pagi min", "greeting"],
+    ["makasih ya", "thanks"],
+    ["bantuan", "help"],
+    ["", "help"],
+    ["cuaca jakarta besok gimana", "out_of_scope"],
+    ["resep rendang", "out_of_scope"],
+    ["halo min, umkm jabar berapa ya", "statistic"],
+  ])("%s is %s", (q, intent) => {
+    expect(understand(q).intent).toBe(intent);
+  });
+});
