@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { answer } from "../src/answer/answer";
+import type { Query } from "../src/understand/query";
 import { seedKnowledge, TODAY } from "./helpers/knowledge";
 
 const k = seedKnowledge();
-const ask = (q: string, previous?: Parameters<typeof answer>[2]["previous"]) =>
-  answer(k, q, { today: TODAY, previous });
+const ask = (q: string, previous?: Query) => answer(k, q, { today: TODAY, previous });
 
 describe("answers with their sources", () => {
   it("puts the headline number first, then what it is, then outlet and date", () => {

@@ -115,7 +115,7 @@ describe("time", () => {
     ["umkm go digital tahun lalu", "2025"],
     ["umkm go digital thn ini", "2026"],
   ])("%s is about %s", (q, period) => {
-    expect(understand(q).period).toBe(period);
+    expect(understand(q).periods).toEqual([period]);
   });
 
   it("reads 'saat ini', 'sekarang' and 'terbaru' as the latest figure", () => {
@@ -126,7 +126,7 @@ describe("time", () => {
     ]) {
       const u = understand(q);
       expect(u.latest).toBe(true);
-      expect(u.period).toBeUndefined();
+      expect(u.periods).toEqual([]);
     }
   });
 });

@@ -66,6 +66,7 @@ function figureAnswer(k: Knowledge, q: Query, question: string): Answer {
       choices,
     };
   }
+  if (q.unsupported && q.metrics.length === 0) return unsupportedAnswer(k, q, question);
   const { asks, assumed, resolved } = resolve(k, q);
   const first = asks[0] as Ask;
   let blocks: Block[];
@@ -111,14 +112,21 @@ function resolve(k: Knowledge, q: Query): { asks: Ask[]; assumed: string[]; reso
   metrics = [...new Set(metrics)];
   const regions = q.regions.length ? q.regions : ["nasional"];
   if (q.regions.length === 0) assumed.push("nasional");
-  if (!q.period && !q.target && q.intent === "statistic") assumed.push("data terbaru");
+  if (q.periods.length === 0 && !q.target && q.intent === "statistic") assumed.push("data terbaru");
   for (const g of q.guessed) assumed.push(`"${g.words}" dibaca ${k.regionName(g.region)}`);
   for (const c of q.cities)
     assumed.push(
       `${c.name} memakai angka Provinsi ${k.regionName(c.province)} (data per kota/kabupaten belum ada)`,
     );
   const asks = regions.flatMap((region) =>
-    metrics.map((metric) => ({ metric, region, period: q.period, target: q.target })),
+    metrics.flatMap((metric) =>
+      (q.periods.length ? q.periods : [undefined]).map((period) => ({
+        metric,
+        region,
+        period,
+        target: q.target,
+      })),
+    ),
   );
   return { asks, assumed, resolved: { ...q, regions, metrics } };
 }
@@ -152,6 +160,28 @@ function sourceAnswer(k: Knowledge, q: Query, question: string): Answer {
     text,
     outcome: "answered",
     facts,
+    computed: [],
+    assumed: [],
+    choices: [],
+  };
+}
+
+/** "ekspor umkm": no article gives it. Says so and what there is, never the total instead. */
+function unsupportedAnswer(k: Knowledge, q: Query, question: string): Answer {
+  const region = q.regions[0];
+  const ids = region
+    ? k.table.metricsIn(region)
+    : k.lexicon.metrics.map((m) => m.id).filter((m) => k.table.regionsWith(m).length);
+  const have = ids.slice(0, 4).map((m) => k.metric(m).label);
+  const where = region ? ` untuk ${k.regionName(region)}` : "";
+  const text = `Belum ada data ${q.unsupported}${where} di berita yang saya punya. Yang ada${where}: ${have.join(", ")}${ids.length > 4 ? ", dan lainnya (lihat /data)" : ""}.`;
+  return {
+    question,
+    query: q,
+    intent: q.intent,
+    text,
+    outcome: "no_data",
+    facts: [],
     computed: [],
     assumed: [],
     choices: [],

@@ -21,18 +21,29 @@ export function figureBlock(k: Knowledge, ask: Ask): Block {
   const where = ask.region === "nasional" ? "nasional" : `di ${k.regionName(ask.region)}`;
   const targets = all.filter((f) => f.kind === "target");
   const realised = all.filter((f) => f.kind !== "target");
-  if (ask.target) return targetBlock(ask, targets, realised, `${label} ${where}`);
+  if (ask.target) {
+    // "target digitalisasi umkm jabar": the target may be set as a share rather than a count.
+    const share = k.metric(ask.metric).shareMetric;
+    const shareHasTarget =
+      share && k.table.find(share, ask.region).some((f) => f.kind === "target");
+    if (targets.length === 0 && share && shareHasTarget)
+      return figureBlock(k, { ...ask, metric: share });
+    return targetBlock(ask, targets, realised, `${label} ${where}`);
+  }
 
   const pool = realised.filter(within(ask.period));
   if (pool.length === 0) {
     const computed =
       realised.length === 0 ? compute(k, ask.metric, ask.region).filter(within(ask.period)) : [];
     if (computed.length) return computedBlock(computed, `${label} ${where}`);
-    const periodTargets = ask.period ? targets.filter(within(ask.period)) : [];
+    // Only targets: they are given, called targets, never as the figure reached.
+    const periodTargets =
+      ask.period || realised.length === 0 ? targets.filter(within(ask.period)) : [];
     if (periodTargets.length) {
+      const when = ask.period ? ` untuk ${formatPeriod(ask.period)}` : "";
       return {
         lines: [
-          `Belum ada angka realisasi ${label} ${where} untuk ${formatPeriod(ask.period as Period)}.`,
+          `Belum ada angka realisasi ${label} ${where}${when}.`,
           ...targetLines(periodTargets),
         ],
         facts: periodTargets,
@@ -51,9 +62,13 @@ export function figureBlock(k: Knowledge, ask: Ask): Block {
   const shownTargets = targets.filter(
     ask.period ? within(ask.period) : (t) => comparePeriods(t.period, latest.period) >= 0,
   );
-  const lines = distinct(headline).map(
+  // A starting point ("dari mulai hanya 20 persen") is said as such, after the figure reached.
+  const byKind = [...headline].sort(
+    (a, b) => Number(a.kind === "awal") - Number(b.kind === "awal"),
+  );
+  const lines = distinct(byKind).map(
     (group) =>
-      `${valueText(group[0].value, group[0].unit)} — ${label} ${where}, ${periodText(group[0].period)} ${sourcesText(group)}`,
+      `${valueText(group[0].value, group[0].unit)}${group[0].kind === "awal" ? " (angka awal)" : ""} — ${label} ${where}, ${periodText(group[0].period)} ${sourcesText(group)}`,
   );
   if (earlier.length) {
     lines.push(

@@ -11,19 +11,19 @@ export function withContext(q: Query, previous?: Query): Query {
   if (q.intent === "source") return { ...previous, intent: "source", numbers: q.numbers };
   const onlyPlaceOrTime = q.metrics.length === 0 && !q.topic && !q.target && !q.percent;
   const saysPlaceOrTime =
-    q.regions.length > 0 || Boolean(q.period) || q.latest || Boolean(q.ambiguous);
+    q.regions.length > 0 || q.periods.length > 0 || q.latest || Boolean(q.ambiguous);
   if (!FIGURE_INTENTS.has(q.intent) || !onlyPlaceOrTime || !saysPlaceOrTime) return q;
   const newPlace = q.regions.length > 0 || Boolean(q.ambiguous);
   return {
     ...previous,
     intent:
-      q.regions.length > 1
+      q.regions.length > 1 || q.periods.length > 1
         ? "comparison"
-        : previous.intent === "comparison" && newPlace
+        : previous.intent === "comparison"
           ? "statistic"
           : previous.intent,
     regions: newPlace ? q.regions : previous.regions,
-    period: q.period ?? (q.latest ? undefined : previous.period),
+    periods: q.periods.length || q.latest ? q.periods : previous.periods,
     latest: q.latest,
     cities: q.cities,
     guessed: q.guessed,

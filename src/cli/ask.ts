@@ -18,7 +18,7 @@ export function answerJson(a: Answer) {
     outcome: a.outcome,
     region: a.query.regions,
     metric: a.query.metrics,
-    period: a.query.period ?? null,
+    period: a.query.periods,
     facts: a.facts,
     computed: a.computed,
     assumed: a.assumed,

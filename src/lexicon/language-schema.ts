@@ -8,8 +8,10 @@ const phrase = z
 /** Informal spellings and their standard words: "brp" → "berapa", "udh" → "sudah". */
 export const slangFileSchema = z.object({
   words: z.record(word, z.string().regex(/^[a-z0-9 ]*$/)),
-  /** Particles that carry no meaning for a statistic ("sih", "dong") and are dropped. */
+  /** Particles that carry no meaning for a statistic ("sih", "dong"). */
   fillers: z.array(word),
+  /** Multi-word spellings read as one word: "usaha mikro kecil dan menengah" is "umkm". */
+  phrases: z.record(phrase, word),
 });
 
 export const intentIdSchema = z.enum([
@@ -30,6 +32,8 @@ export const intentsFileSchema = z.object({
   target: z.array(phrase),
   percent: z.array(phrase),
   latest: z.array(phrase),
+  /** Measures people ask about that no article gives ("ekspor", "omzet"): said so, never a total instead. */
+  unsupported: z.array(phrase),
   /** Words that, with no place, metric or intent found, still show the question is about UMKM. */
   topic: z.array(phrase),
   /** The metric a question means when it names none: plain, with "persen", with "target". */

@@ -18,6 +18,8 @@ export const metricSchema = z.object({
   increaseMetric: metricId.optional(),
   /** A percentage whose complement (100 minus it) is that other metric. */
   complement: metricId.optional(),
+  /** Broader metrics this one narrows: "jumlah UMKM go digital" asks for go digital, not the total. */
+  narrows: z.array(metricId).optional(),
   /** A percentage that is count / total * 100, so either can be computed from the others. */
   partOf: z.object({ count: metricId, total: metricId }).optional(),
 });

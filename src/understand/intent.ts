@@ -6,6 +6,7 @@ type Signals = {
   regions: number;
   metrics: number;
   period: boolean;
+  periods: number;
   onTopic: boolean;
 };
 
@@ -19,7 +20,7 @@ export function detectIntent(k: IntentsFile["keywords"], s: Signals): IntentId {
   const aboutFigures = s.regions > 0 || s.metrics > 0 || s.period || s.onTopic;
   if (has("source")) return "source";
   if (has("trend") && aboutFigures) return "trend";
-  if ((has("comparison") && aboutFigures) || s.regions > 1) return "comparison";
+  if ((has("comparison") && aboutFigures) || s.regions > 1 || s.periods > 1) return "comparison";
   if (has("out_of_scope") && s.metrics === 0) return "out_of_scope";
   if (aboutFigures) return "statistic";
   if (has("help")) return "help";

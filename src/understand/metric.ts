@@ -25,11 +25,36 @@ export function makeMetricMatcher(lex: Lexicon, vocabulary: ReadonlySet<string>)
     const hits = findPhrases(words, taken, bySynonym, maxWords);
     words.forEach((w, i) => {
       if (taken[i] || w.length < 6 || vocabulary.has(w)) return;
-      const best = fuse.search(w, { limit: 5 }).find((r) => editDistance(w, r.item.word) <= 1);
+      const best = fuse
+        .search(w, { limit: 5 })
+        .find((r) => r.item.word[0] === w[0] && editDistance(w, r.item.word) <= 1);
       if (!best) return;
       hits.push({ value: best.item.metric, at: i, length: 1 });
       taken[i] = true;
     });
     return hits.sort((a, b) => a.at - b.at);
   };
+}
+
+const JOINERS = new Set(["dan", "serta", "sama", "atau", "juga", "dengan", "dibanding", "lalu"]);
+
+/**
+ * "jumlah umkm go digital" names the total and go digital but asks for the narrower one;
+ * "jumlah umkm dan umkm go digital" asks for both. A broad metric is dropped when a metric
+ * that narrows it is also named, with no "dan" between them.
+ */
+export function narrowest(
+  hits: PhraseHit<string>[],
+  words: string[],
+  narrowsOf: (id: string) => readonly string[],
+): string[] {
+  const together = (a: PhraseHit<string>, b: PhraseHit<string>) => {
+    const [first, second] = a.at < b.at ? [a, b] : [b, a];
+    const between = words.slice(first.at + first.length, second.at);
+    return !between.some((w) => JOINERS.has(w));
+  };
+  const kept = hits.filter(
+    (h) => !hits.some((n) => n !== h && narrowsOf(n.value).includes(h.value) && together(h, n)),
+  );
+  return [...new Set(kept.map((h) => h.value))];
 }

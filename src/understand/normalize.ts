@@ -1,5 +1,5 @@
 import type { Lexicon } from "../lexicon/load";
-import { foldWords } from "../text/fold";
+import { foldWords, phrasePattern } from "../text/fold";
 
 export type Normalizer = (question: string) => string[];
 
@@ -11,11 +11,17 @@ export type Normalizer = (question: string) => string[];
  */
 export function makeNormalizer(lex: Lexicon, vocabulary: ReadonlySet<string>): Normalizer {
   const slang = new Map(Object.entries(lex.slang.words));
+  const phrases = Object.entries(lex.slang.phrases).map(
+    ([from, to]) =>
+      [new RegExp(`(?<![a-z0-9])${phrasePattern(from)}(?![a-z0-9])`, "g"), to] as const,
+  );
   return (question) => {
-    const words = foldWords(question.normalize("NFKC").slice(0, 2000))
-      .replace(/(\p{L})\1{2,}/gu, "$1")
-      .split(" ")
-      .filter(Boolean);
+    let text = foldWords(question.normalize("NFKC").slice(0, 2000)).replace(
+      /(\p{L})\1{2,}/gu,
+      "$1",
+    );
+    for (const [re, to] of phrases) text = text.replace(re, to);
+    const words = text.split(" ").filter(Boolean);
     return words.flatMap((w) => {
       const word = slang.get(w) ?? unstretch(w, vocabulary);
       if (word === "") return [];
@@ -43,6 +49,8 @@ export function vocabularyOf(lex: Lexicon): Set<string> {
     ...lex.intents.percent,
     ...lex.intents.latest,
     ...lex.intents.topic,
+    ...lex.intents.unsupported,
+    ...Object.values(lex.slang.phrases),
     ...Object.values(lex.slang.words),
     ...lex.slang.fillers,
     ...lex.regions.notRegions,

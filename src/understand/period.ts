@@ -2,7 +2,7 @@ import { parseIndonesianNumber, SCALES } from "../format/number";
 import type { Period } from "../format/period";
 import { findPeriods } from "../text/periods";
 
-export type PeriodResult = { period?: Period; latest: boolean };
+export type PeriodResult = { periods: Period[]; latest: boolean };
 
 /**
  * Reads the time a question asks about, marking the words used. "tahun lalu" is relative
@@ -11,16 +11,16 @@ export type PeriodResult = { period?: Period; latest: boolean };
 export function detectPeriod(words: string[], taken: boolean[], today: Date): PeriodResult {
   const text = words.join(" ");
   const starts = words.map((_, i) => words.slice(0, i).join(" ").length + (i ? 1 : 0));
-  let period: Period | undefined;
+  const periods: Period[] = [];
   let latest = false;
   for (const m of findPeriods(text, today.getUTCFullYear())) {
     words.forEach((_, i) => {
       if ((starts[i] ?? 0) >= m.start && (starts[i] ?? 0) < m.end) taken[i] = true;
     });
     if (m.kind === "now") latest = true;
-    else period ??= m.period;
+    else if (!periods.includes(m.period)) periods.push(m.period);
   }
-  return { period, latest };
+  return { periods, latest };
 }
 
 /** Numbers quoted in a question, other than years: "27 juta" is 27000000, "273.457" is 273457. */

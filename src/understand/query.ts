@@ -6,7 +6,8 @@ export type Query = {
   intent: IntentId;
   regions: string[];
   metrics: string[];
-  period?: Period;
+  /** Periods asked, in the order said; two or more compare them. */
+  periods: Period[];
   latest: boolean;
   target: boolean;
   percent: boolean;
@@ -16,6 +17,8 @@ export type Query = {
   guessed: { words: string; region: string }[];
   /** A word that names several provinces ("jawa"), with them. */
   ambiguous?: { words: string; candidates: string[] };
+  /** A measure no article gives ("ekspor"), when the question names no metric the bot has. */
+  unsupported?: string;
   /** Numbers the question quotes ("dari mana angka 27 juta"), in base units. */
   numbers: number[];
   /** Words about UMKM in general ("umkm", "usaha"): a new question, not a follow-up. */

@@ -21,6 +21,11 @@ type Entry = { alias: string; region: string; city?: string };
 const MAX_WORDS = 4;
 /** Fuzzy matching is for typos in longer names; short words are too easily something else. */
 const FUZZY_MIN_LENGTH = 5;
+/**
+ * 514 city names lie one letter from many ordinary words ("binaan" ~ Bintan): a shorter word
+ * matches a city only by a dropped letter ("bandug"), the commonest typo.
+ */
+const FUZZY_CITY_MIN_LENGTH = 7;
 
 export type RegionMatcher = (words: string[], taken: boolean[]) => RegionResult;
 
@@ -105,10 +110,20 @@ export function makeRegionMatcher(lex: Lexicon, vocabulary: ReadonlySet<string>)
   };
 }
 
-/** The alias within about one typo in five letters, and at least one edit nearer than any other province's. */
+/**
+ * The alias within about one typo in five letters, and at least one edit nearer than any
+ * other province's. People rarely mistype a first letter, and "hingga" is not "Lingga".
+ */
 function closest(fuse: Fuse<Entry>, phrase: string): Entry | undefined {
   const scored = fuse
     .search(phrase, { limit: 12 })
+    .filter(
+      (r) =>
+        r.item.alias[0] === phrase[0] &&
+        (!r.item.city ||
+          phrase.length >= FUZZY_CITY_MIN_LENGTH ||
+          r.item.alias.length === phrase.length + 1),
+    )
     .map((r) => ({ entry: r.item, distance: editDistance(phrase, r.item.alias) }))
     .sort((a, b) => a.distance - b.distance);
   const best = scored[0];

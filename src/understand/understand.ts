@@ -1,6 +1,6 @@
 import type { Lexicon } from "../lexicon/load";
 import { detectIntent } from "./intent";
-import { makeMetricMatcher } from "./metric";
+import { makeMetricMatcher, narrowest } from "./metric";
 import { makeNormalizer, vocabularyOf } from "./normalize";
 import { detectPeriod, quotedNumbers } from "./period";
 import { hasPhrase } from "./phrases";
@@ -16,30 +16,33 @@ export function makeUnderstander(lex: Lexicon): Understander {
   const matchRegions = makeRegionMatcher(lex, vocabulary);
   const matchMetrics = makeMetricMatcher(lex, vocabulary);
   const { intents } = lex;
+  const narrows = new Map(lex.metrics.map((m) => [m.id, m.narrows ?? []]));
+  const narrowsOf = (id: string) => narrows.get(id) ?? [];
 
   return (question, today) => {
     const words = normalize(question);
     const taken = words.map(() => false);
-    const { period, latest } = detectPeriod(words, taken, today);
+    const { periods, latest } = detectPeriod(words, taken, today);
     const metricHits = matchMetrics(words, taken);
     const regionResult = matchRegions(words, taken);
     const hits = regionResult.hits;
     const regions = [...new Set(hits.map((h) => h.region))];
-    const metrics = [...new Set(metricHits.map((h) => h.value))];
+    const metrics = narrowest(metricHits, words, narrowsOf);
     const onTopic = hasPhrase(words, intents.topic);
     const ambiguous = regions.length === 0 ? regionResult.ambiguous[0] : undefined;
     const intent = detectIntent(intents.keywords, {
       words,
       regions: regions.length + (ambiguous ? 1 : 0),
       metrics: metrics.length,
-      period: Boolean(period) || latest,
+      period: periods.length > 0 || latest,
+      periods: periods.length,
       onTopic,
     });
     return {
       intent,
       regions,
       metrics,
-      period,
+      periods,
       latest,
       target: hasPhrase(words, intents.target),
       percent: hasPhrase(words, intents.percent),
@@ -48,6 +51,9 @@ export function makeUnderstander(lex: Lexicon): Understander {
         .map((h) => ({ name: h.city as string, province: h.region })),
       guessed: hits.filter((h) => h.fuzzy).map((h) => ({ words: h.words, region: h.region })),
       ambiguous: ambiguous && { words: ambiguous.words, candidates: ambiguous.candidates },
+      unsupported: metrics.length
+        ? undefined
+        : intents.unsupported.find((u) => hasPhrase(words, [u])),
       numbers: quotedNumbers(question),
       topic: onTopic,
     };

@@ -187,6 +187,7 @@ describe("the bot over a webhook", () => {
           message_id: 78,
           date: 1,
           chat: { id: 1, type: "private", first_name: "X" },
+          from: { id: 1, is_bot: false, first_name: "X" },
           text: "halo",
         },
       },

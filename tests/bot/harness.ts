@@ -32,6 +32,7 @@ export async function startBot(
   opts: { mode?: "polling" | "webhook"; seedsDir?: string; env?: Record<string, string> } = {},
 ): Promise<Running> {
   const fake = await startFakeTelegram();
+  const port = await freePort();
   const env = {
     BOT_TOKEN: fake.token,
     TELEGRAM_API_ROOT: fake.apiRoot,
@@ -40,8 +41,9 @@ export async function startBot(
     ...(opts.seedsDir ? { SEEDS_DIR: opts.seedsDir } : {}),
     ...(opts.mode === "webhook"
       ? {
-          WEBHOOK_URL: `http://127.0.0.1:${await freePort()}/telegram`,
+          WEBHOOK_URL: `http://127.0.0.1:${port}/telegram`,
           WEBHOOK_SECRET: "rahasia-123",
+          PORT: String(port),
         }
       : {}),
     ...opts.env,

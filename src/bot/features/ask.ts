@@ -1,4 +1,4 @@
-import { Composer, type Filter } from "grammy";
+import { Composer } from "grammy";
 import { escapeHtml } from "../html";
 import { replyWithAnswer } from "../reply-answer";
 import type { BotContext } from "../services";
@@ -41,19 +41,10 @@ groups.on("message:text").filter(
 );
 
 groups.on("message:text").filter(
-  (ctx) => mentionsMe(ctx),
-  (ctx) => replyWithAnswer(ctx, stripMention(ctx.msg.text, ctx.me.username)),
+  (ctx) => mentionPattern(ctx.me.username).test(ctx.msg.text),
+  (ctx) => replyWithAnswer(ctx, ctx.msg.text.replace(mentionPattern(ctx.me.username), " ").trim()),
 );
 
-function mentionsMe(ctx: Filter<BotContext, "message:text">): boolean {
-  const me = `@${ctx.me.username}`.toLowerCase();
-  return (ctx.msg.entities ?? []).some(
-    (e) =>
-      e.type === "mention" &&
-      ctx.msg.text.slice(e.offset, e.offset + e.length).toLowerCase() === me,
-  );
-}
-
-function stripMention(text: string, username: string): string {
-  return text.replace(new RegExp(`@${username}\\b`, "gi"), " ").trim();
+function mentionPattern(username: string): RegExp {
+  return new RegExp(`@${username}(?![\\w])`, "i");
 }
