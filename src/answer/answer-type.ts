@@ -25,4 +25,11 @@ export type Answer = {
 };
 
 /** One block of an answer, about one metric in one region. */
-export type Block = { lines: string[]; facts: Fact[]; computed: Computed[]; found: boolean };
+export type Block = {
+  lines: string[];
+  facts: Fact[];
+  computed: Computed[];
+  found: boolean;
+  /** The figure the block leads with, when it leads with a stated realisation. */
+  headline?: Fact;
+};

@@ -1,11 +1,14 @@
+import { formatPeriod } from "../format/period";
 import type { Query } from "../understand/query";
 import type { Answer, Block } from "./answer-type";
+import type { Computed } from "./compute";
 import { type Ask, figureBlock } from "./figures";
 import { withContext } from "./follow-up";
 import type { Knowledge } from "./knowledge";
 import { greetingText, helpText, outOfScopeText, thanksText } from "./replies";
 import { articleList, factSources } from "./sources";
 import { trendBlock } from "./trend";
+import { valueText } from "./wording";
 
 export type AnswerOptions = {
   /** "tahun lalu" and "tahun ini" are relative to it; tests pin it. */
@@ -66,7 +69,7 @@ function figureAnswer(k: Knowledge, q: Query, question: string): Answer {
       choices,
     };
   }
-  if (q.unsupported && q.metrics.length === 0) return unsupportedAnswer(k, q, question);
+  if (q.unsupported) return unsupportedAnswer(k, q, question);
   const { asks, assumed, resolved } = resolve(k, q);
   const first = asks[0] as Ask;
   let blocks: Block[];
@@ -79,8 +82,12 @@ function figureAnswer(k: Knowledge, q: Query, question: string): Answer {
     blocks = asks.slice(0, MAX_BLOCKS).map((a) => figureBlock(k, a));
   }
   const comparing = q.intent === "comparison" && asks.length > 1;
-  const lines = comparing ? compareLines(k, first, blocks) : blocks.flatMap((b) => b.lines);
+  const computed: Computed[] = [];
+  const lines = comparing
+    ? compareLines(k, first, blocks, computed)
+    : blocks.flatMap((b) => b.lines);
   const found = blocks.some((b) => b.found);
+  computed.unshift(...blocks.flatMap((b) => b.computed));
   if (assumed.length && found) lines.push(`Asumsi: ${assumed.join("; ")}.`);
   return {
     question,
@@ -89,7 +96,7 @@ function figureAnswer(k: Knowledge, q: Query, question: string): Answer {
     text: lines.join("\n"),
     outcome: found ? "answered" : "no_data",
     facts: [...new Map(blocks.flatMap((b) => b.facts).map((f) => [f.id, f])).values()],
-    computed: blocks.flatMap((b) => b.computed),
+    computed,
     assumed,
     choices: [],
     series,
@@ -131,12 +138,39 @@ function resolve(k: Knowledge, q: Query): { asks: Ask[]; assumed: string[]; reso
   return { asks, assumed, resolved: { ...q, regions, metrics } };
 }
 
-/** One line per region; says when the figures are from different times. */
-function compareLines(k: Knowledge, first: Ask, blocks: Block[]): string[] {
+/**
+ * One line per region or period; says when the figures are from different times, and for
+ * one region at two times works out the change.
+ */
+function compareLines(k: Knowledge, first: Ask, blocks: Block[], computed: Computed[]): string[] {
   const label = k.metric(first.metric).label;
   const lines = [`Perbandingan ${label}:`, ...blocks.map((b) => `• ${b.lines[0]}`)];
-  const periods = new Set(blocks.flatMap((b) => b.facts.slice(0, 1).map((f) => f.period)));
-  if (periods.size > 1) lines.push("Catatan: angkanya dari waktu yang berbeda.");
+  const heads = blocks.flatMap((b) => (b.headline ? [b.headline] : []));
+  const [from, to] = [heads[0], heads.at(-1)];
+  if (
+    heads.length === 2 &&
+    from &&
+    to &&
+    from.region === to.region &&
+    from.unit === to.unit &&
+    from.period !== to.period
+  ) {
+    const change: Computed = {
+      period: to.period,
+      value: to.value - from.value,
+      unit: to.unit,
+      how: `${valueText(to.value, to.unit)} − ${valueText(from.value, from.unit)}`,
+      from: [from, to],
+      approx: false,
+    };
+    const direction = change.value >= 0 ? "naik" : "turun";
+    lines.push(
+      `Selisih: ${direction} ${valueText(Math.abs(change.value), change.unit)} dari ${formatPeriod(from.period)} ke ${formatPeriod(to.period)} (dihitung: ${change.how}).`,
+    );
+    computed.push(change);
+  } else if (new Set(heads.map((f) => f.period)).size > 1) {
+    lines.push("Catatan: angkanya dari waktu yang berbeda.");
+  }
   return lines;
 }
 

@@ -76,7 +76,7 @@ export function figureBlock(k: Knowledge, ask: Ask): Block {
     );
   }
   lines.push(...targetLines(shownTargets));
-  return { lines, facts: [...pool, ...shownTargets], computed: [], found: true };
+  return { lines, facts: [...pool, ...shownTargets], computed: [], found: true, headline: latest };
 }
 
 function targetBlock(
@@ -146,12 +146,11 @@ function computedBlock(computed: Computed[], what: string): Block {
 
 function targetLines(targets: readonly Fact[]): string[] {
   if (!targets.length) return [];
+  const when = (t: Fact) =>
+    t.period === t.published ? `(${targetPeriodText(t)})` : `untuk ${targetPeriodText(t)}`;
   return [
     `Target: ${distinct(targets)
-      .map(
-        (g) =>
-          `${valueText(g[0].value, g[0].unit)} untuk ${targetPeriodText(g[0])} ${sourcesText(g)}`,
-      )
+      .map((g) => `${valueText(g[0].value, g[0].unit)} ${when(g[0])} ${sourcesText(g)}`)
       .join(" · ")}`,
   ];
 }

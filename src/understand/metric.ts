@@ -1,6 +1,7 @@
-import Fuse from "fuse.js";
 import type { Lexicon } from "../lexicon/load";
+import { COMMON_WORDS } from "./common-words";
 import { editDistance } from "./edit-distance";
+import { FuzzyIndex } from "./fuzzy-index";
 import { findPhrases, type PhraseHit } from "./phrases";
 
 export type MetricMatcher = (words: string[], taken: boolean[]) => PhraseHit<string>[];
@@ -14,22 +15,15 @@ export function makeMetricMatcher(lex: Lexicon, vocabulary: ReadonlySet<string>)
   const singles = [...bySynonym]
     .filter(([s]) => !s.includes(" ") && s.length >= 6)
     .map(([word, metric]) => ({ word, metric }));
-  const fuse = new Fuse(singles, {
-    keys: ["word"],
-    includeScore: true,
-    threshold: 0.4,
-    ignoreLocation: true,
-  });
+  const fuzzy = new FuzzyIndex(singles, (s) => s.word);
 
   return (words, taken) => {
     const hits = findPhrases(words, taken, bySynonym, maxWords);
     words.forEach((w, i) => {
-      if (taken[i] || w.length < 6 || vocabulary.has(w)) return;
-      const best = fuse
-        .search(w, { limit: 5 })
-        .find((r) => r.item.word[0] === w[0] && editDistance(w, r.item.word) <= 1);
+      if (taken[i] || w.length < 6 || vocabulary.has(w) || COMMON_WORDS.has(w)) return;
+      const best = fuzzy.candidates(w, 1).find((s) => editDistance(w, s.word) <= 1);
       if (!best) return;
-      hits.push({ value: best.item.metric, at: i, length: 1 });
+      hits.push({ value: best.metric, at: i, length: 1 });
       taken[i] = true;
     });
     return hits.sort((a, b) => a.at - b.at);

@@ -1,6 +1,7 @@
-import Fuse from "fuse.js";
 import type { Lexicon } from "../lexicon/load";
+import { COMMON_WORDS } from "./common-words";
 import { editDistance } from "./edit-distance";
+import { FuzzyIndex } from "./fuzzy-index";
 
 export type RegionHit = {
   region: string;
@@ -41,13 +42,8 @@ export function makeRegionMatcher(lex: Lexicon, vocabulary: ReadonlySet<string>)
   for (const p of [lex.regions.nasional, ...lex.regions.provinces])
     for (const a of p.aliases) exact.set(a, { alias: a, region: p.id });
   const groups = new Map(Object.entries(lex.regions.groups));
-  const notRegion = new Set([...vocabulary, ...lex.regions.notRegions]);
-  const fuse = new Fuse([...exact.values()], {
-    keys: ["alias"],
-    includeScore: true,
-    threshold: 0.4,
-    ignoreLocation: true,
-  });
+  const notRegion = new Set([...vocabulary, ...lex.regions.notRegions, ...COMMON_WORDS]);
+  const fuzzy = new FuzzyIndex([...exact.values()], (e) => e.alias);
 
   return (words, taken) => {
     const hits: RegionHit[] = [];
@@ -87,7 +83,7 @@ export function makeRegionMatcher(lex: Lexicon, vocabulary: ReadonlySet<string>)
         )
           continue;
         if (slice.every((w) => notRegion.has(w) || groups.has(w))) continue;
-        const best = closest(fuse, phrase);
+        const best = closest(fuzzy, phrase);
         if (best) {
           hits.push({
             region: best.region,
@@ -114,20 +110,18 @@ export function makeRegionMatcher(lex: Lexicon, vocabulary: ReadonlySet<string>)
  * The alias within about one typo in five letters, and at least one edit nearer than any
  * other province's. People rarely mistype a first letter, and "hingga" is not "Lingga".
  */
-function closest(fuse: Fuse<Entry>, phrase: string): Entry | undefined {
-  const scored = fuse
-    .search(phrase, { limit: 12 })
+function closest(fuzzy: FuzzyIndex<Entry>, phrase: string): Entry | undefined {
+  const maxEdits = Math.max(1, Math.floor(phrase.length / 5));
+  const scored = fuzzy
+    .candidates(phrase, maxEdits)
     .filter(
-      (r) =>
-        r.item.alias[0] === phrase[0] &&
-        (!r.item.city ||
-          phrase.length >= FUZZY_CITY_MIN_LENGTH ||
-          r.item.alias.length === phrase.length + 1),
+      (e) =>
+        !e.city || phrase.length >= FUZZY_CITY_MIN_LENGTH || e.alias.length === phrase.length + 1,
     )
-    .map((r) => ({ entry: r.item, distance: editDistance(phrase, r.item.alias) }))
+    .map((e) => ({ entry: e, distance: editDistance(phrase, e.alias) }))
     .sort((a, b) => a.distance - b.distance);
   const best = scored[0];
-  if (!best || best.distance > Math.max(1, Math.floor(phrase.length / 5))) return undefined;
+  if (!best || best.distance > maxEdits) return undefined;
   const rival = scored.find((s) => s.entry.region !== best.entry.region);
   return rival && rival.distance - best.distance < 1 ? undefined : best.entry;
 }

@@ -51,7 +51,8 @@ export function makeUnderstander(lex: Lexicon): Understander {
         .map((h) => ({ name: h.city as string, province: h.region })),
       guessed: hits.filter((h) => h.fuzzy).map((h) => ({ words: h.words, region: h.region })),
       ambiguous: ambiguous && { words: ambiguous.words, candidates: ambiguous.candidates },
-      unsupported: metrics.length
+      // "jumlah umkm yg ekspor": a measure the bot lacks, even when the plain total is also named.
+      unsupported: metrics.some((m) => m !== intents.defaults.metric)
         ? undefined
         : intents.unsupported.find((u) => hasPhrase(words, [u])),
       numbers: quotedNumbers(question),

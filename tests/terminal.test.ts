@@ -1,0 +1,52 @@
+import { spawnSync } from "node:child_process";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { projectRoot } from "../src/paths";
+
+/** `npm start` with no BOT_TOKEN, as a newcomer runs it, fed through a pipe. */
+function npmStart(input: string, env: Record<string, string> = {}) {
+  const clean = Object.fromEntries(
+    Object.entries(process.env).filter(
+      ([k]) => !["BOT_TOKEN", "WEBHOOK_URL", "SEEDS_DIR", "INTENTS_DIR"].includes(k),
+    ),
+  );
+  return spawnSync("npm", ["start", "--silent"], {
+    cwd: projectRoot(),
+    input,
+    encoding: "utf8",
+    env: { ...clean, DATA_DIR: mkdtempSync(join(tmpdir(), "umkm-term-")), ...env },
+    timeout: 60_000,
+  });
+}
+
+describe("the terminal chat", () => {
+  it("answers piped questions and exits, saying once that it runs without a token", () => {
+    const run = npmStart("berapa UMKM go digital 2023?\njabar umkm ada brp\nkalau lampung?\n");
+    expect(run.status).toBe(0);
+    expect(run.stderr).toContain("BOT_TOKEN tidak diisi");
+    expect(run.stdout).toContain(
+      "27 juta — UMKM go digital nasional, per 4 Desember 2023 (Bisnis.com, 4 Desember 2023)",
+    );
+    expect(run.stdout).toContain("4,6 juta — jumlah UMKM di Jawa Barat");
+    expect(run.stdout).toContain("326.505 unit — jumlah UMKM di Lampung");
+    expect(run.stdout).not.toContain("<b>");
+  });
+
+  it("runs every command, /reload included, and presses a button by its number", () => {
+    const run = npmStart("/sumber\n/data\n/reload\numkm jawa berapa\n1\n");
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain("Bisnis.com, 4 Desember 2023");
+    expect(run.stdout).toContain("Data yang ada");
+    expect(run.stdout).toMatch(/Data dimuat ulang: \+0 fakta, -0, ~0/);
+    expect(run.stdout).toContain("[1] Jawa Barat");
+    expect(run.stdout).toContain("4,6 juta — jumlah UMKM di Jawa Barat");
+  });
+
+  it("names the variable when the configuration is wrong", () => {
+    const run = npmStart("", { PORT: "delapan" });
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain("PORT:");
+  });
+});
