@@ -122,14 +122,14 @@ row("answer() throughput", `${Math.round(perSecond).toLocaleString("en")} answer
 // 4. Building the fact table and reloading it, at growing sizes.
 {
   const sizes: Record<string, unknown> = {};
-  const measureBuild = (label: string, seedsDir: string) => {
+  const measureBuild = async (label: string, seedsDir: string) => {
     const p = { ...paths, seedsDir };
     const t = performance.now();
     const k = loadKnowledge(p);
     const seconds = (performance.now() - t) / 1000;
     const store = new KnowledgeStore(p, k);
     const reloadStarted = performance.now();
-    void store.reload();
+    await store.reload();
     const reloadSeconds = (performance.now() - reloadStarted) / 1000;
     const sample = questions.slice(0, 100);
     timeEach(sample, 2, (q) => answer(k, q, { today }));
@@ -149,11 +149,11 @@ row("answer() throughput", `${Math.round(perSecond).toLocaleString("en")} answer
       label === "10,000" ? "< 5 s; answer p99 < 2 ms" : "",
     );
   };
-  measureBuild("seeds", paths.seedsDir);
+  await measureBuild("seeds", paths.seedsDir);
   for (const count of [1_000, 10_000]) {
     const dir = mkdtempSync(join(tmpdir(), `bench-corpus-${count}-`));
     writeSyntheticCorpus(paths.seedsDir, dir, count, seeds.lexicon);
-    measureBuild(count.toLocaleString("en"), dir);
+    await measureBuild(count.toLocaleString("en"), dir);
   }
   results.build = sizes;
   results.benchPeakRssMb = round(process.resourceUsage().maxRSS / 1024, 0);

@@ -3,21 +3,43 @@ import { foldWords } from "../text/fold";
 
 export type Rule = ExtractionFile["rules"][number];
 
+/** The long forms, and one regex that says whether a text has any of them (most have none). */
+export type LongForms = { each: { re: RegExp; replace: string }[]; any: RegExp };
+
+export function compileLongForms(
+  forms: readonly { pattern: string; replace: string }[],
+): LongForms {
+  return {
+    each: forms.map((f) => ({ re: new RegExp(f.pattern, "giu"), replace: ` ${f.replace} ` })),
+    any: new RegExp(forms.map((f) => `(?:${f.pattern})`).join("|"), "iu"),
+  };
+}
+
+/** Long forms collapsed: "usaha mikro, kecil, dan menengah" becomes "umkm". */
+export function collapseLongForms(text: string, longForms: LongForms): string {
+  if (!longForms.any.test(text)) return text;
+  return longForms.each.reduce((t, f) => t.replace(f.re, f.replace), text);
+}
+
 /** Words of a text ready for cue lookup: folded, long forms collapsed, padded with spaces. */
-export function cueText(
-  text: string,
-  longForms: readonly { re: RegExp; replace: string }[],
-): string {
-  let t = ` ${text.toLowerCase()} `;
-  for (const f of longForms) t = t.replace(f.re, f.replace);
-  return ` ${foldWords(t)} `;
+export function cueText(text: string, longForms: LongForms): string {
+  return ` ${foldWords(collapseLongForms(text.toLowerCase(), longForms))} `;
 }
 
-export function hasCue(words: string, cues: readonly string[]): boolean {
-  return cues.some((c) => words.includes(` ${c} `));
+/** Cue phrases padded with spaces once, so that a lookup is one includes() per cue. */
+export function pad(cues: readonly string[]): string[] {
+  return cues.map((c) => ` ${c} `);
 }
 
-/** The first rule of the number's kind whose every cue group is present. */
+export function padRules(rules: readonly Rule[]): Rule[] {
+  return rules.map((r) => ({ ...r, cues: r.cues.map(pad) }));
+}
+
+export function hasCue(words: string, padded: readonly string[]): boolean {
+  return padded.some((c) => words.includes(c));
+}
+
+/** The first rule of the number's kind whose every (padded) cue group is present. */
 export function classify(
   words: string,
   rules: readonly Rule[],

@@ -4,7 +4,15 @@ import type { Lexicon } from "../lexicon/load";
 import type { Article } from "../seeds/article";
 import { foldKeepingPositions } from "../text/fold";
 import { findPeriods } from "../text/periods";
-import { classify, cueText, hasCue } from "./cues";
+import {
+  classify,
+  collapseLongForms,
+  compileLongForms,
+  cueText,
+  hasCue,
+  pad,
+  padRules,
+} from "./cues";
 import { findDateline } from "./dateline";
 import { findNumbers, type NumberMention } from "./numbers";
 import { makeRegionFinder, type RegionMention } from "./region-mentions";
@@ -31,59 +39,67 @@ export type Extraction = { facts: ExtractedFact[]; skipped: SkippedNumber[] };
 
 export function makeExtractor(lex: Lexicon): (article: Article) => Extraction {
   const x = lex.extraction;
-  const longForms = x.longForms.map((f) => ({
-    re: new RegExp(f.pattern, "giu"),
-    replace: ` ${f.replace} `,
-  }));
+  const longForms = compileLongForms(x.longForms);
+  const [rules, targetCues, anaphora] = [padRules(x.rules), pad(x.targetCues), pad(x.anaphora)];
   const unitOf = new Map(lex.metrics.map((m) => [m.id, m.unit]));
   const regions = makeRegionFinder(lex);
   const words = (text: string) => cueText(text, longForms);
-  const collapse = (text: string) => longForms.reduce((t, f) => t.replace(f.re, f.replace), text);
+  const collapse = (text: string) => collapseLongForms(text, longForms);
 
   return (article) => {
     const { body, published } = article;
     const sentences = splitSentences(body);
+    const folded = foldKeepingPositions(body);
     const dateline = findDatelineIn(body, sentences);
+    const allMentions = regions.mentions(folded);
     const articleRegion =
-      (dateline && regions.ofPlace(dateline.place)) ??
-      mostMentioned(regions.mentions(body)) ??
-      "nasional";
+      (dateline && regions.ofPlace(dateline.place)) ?? mostMentioned(allMentions) ?? "nasional";
 
     const facts: ExtractedFact[] = [];
     const skipped: SkippedNumber[] = [];
     let contextRegion: string | undefined;
     let contextPeriod: Period | undefined;
     let previous = "";
+    let cursor = 0;
 
     for (const s of sentences) {
       const quote = body.slice(s.start, s.end);
       // The dateline names where the news was filed, not what the numbers are about.
-      const blank = dateline?.sentence === s ? dateline.length : 0;
-      const mentions = regions.mentions(" ".repeat(blank) + quote.slice(blank));
-      const anaphoric = hasCue(words(quote.slice(0, 40)).slice(0, 25), x.anaphora);
+      const from = s.start + (dateline?.sentence === s ? dateline.length : 0);
+      while (cursor < allMentions.length && (allMentions[cursor] as RegionMention).start < from)
+        cursor++;
+      const mentions: RegionMention[] = [];
+      for (
+        let c = cursor;
+        c < allMentions.length && (allMentions[c] as RegionMention).end <= s.end;
+        c++
+      ) {
+        mentions.push(allMentions[c] as RegionMention);
+      }
+      const anaphoric = hasCue(words(quote.slice(0, 40)).slice(0, 25), anaphora);
       const sentenceFacts: ExtractedFact[] = [];
 
       for (const seg of quoteSegments(body, s)) {
         const text = body.slice(seg.start, seg.end);
-        const offset = seg.start - s.start;
         const numbers = findNumbers(text, x.countUnits);
         numbers.forEach((n, i) => {
           const w = windows(text, numbers, i, collapse);
+          const nearWords = words(w.near);
           const rule =
-            classify(words(w.clause), x.rules, n.percent) ??
-            classify(words(w.near), x.rules, n.percent) ??
-            (n.percent ? classify(words(text), x.rules, true) : undefined) ??
-            (anaphoric ? classify(words(`${previous} ${w.near}`), x.rules, n.percent) : undefined);
+            classify(words(w.clause), rules, n.percent) ??
+            classify(nearWords, rules, n.percent) ??
+            (n.percent ? classify(words(text), rules, true) : undefined) ??
+            (anaphoric ? classify(words(`${previous} ${w.near}`), rules, n.percent) : undefined);
           if (!rule) {
             skipped.push({ written: n.written, quote });
             return;
           }
           const metric = w.denominator ? "umkm_total" : rule.metric;
           const local = nearest(
-            mentions.filter((m) => m.start >= offset && m.end <= offset + text.length),
-            offset + n.start,
+            mentions.filter((m) => m.start >= seg.start && m.end <= seg.end),
+            seg.start + n.start,
           );
-          const near = periodNear(w.periodText, w.periodAt, yearOf(published));
+          const near = periodNear(folded.slice(seg.start, seg.end), n, w, yearOf(published));
           const period =
             (near === "now" ? published : near) ??
             (anaphoric ? contextPeriod : undefined) ??
@@ -93,7 +109,7 @@ export function makeExtractor(lex: Lexicon): (article: Article) => Extraction {
             metric,
             region: local?.region ?? contextRegion ?? articleRegion,
             period,
-            kind: future || hasCue(words(w.near), x.targetCues) ? "target" : "realisasi",
+            kind: future || hasCue(nearWords, targetCues) ? "target" : "realisasi",
             value: n.value,
             unit: n.percent
               ? "persen"
@@ -108,7 +124,7 @@ export function makeExtractor(lex: Lexicon): (article: Article) => Extraction {
       }
 
       facts.push(...sentenceFacts);
-      const last = mentions.filter((m) => m.start >= blank).at(-1);
+      const last = mentions.at(-1);
       if (last) contextRegion = last.region;
       const lastPeriod = sentenceFacts
         .map((f) => f.period)
@@ -142,30 +158,41 @@ function windows(
 ) {
   const n = numbers[i] as NumberMention;
   const prev = numbers[i - 1];
-  let before = text.slice(prev?.end ?? 0, n.start);
-  let after = text.slice(n.end, numbers[i + 1]?.start ?? text.length);
+  let from = prev?.end ?? 0;
+  let to = numbers[i + 1]?.start ?? text.length;
+  let before = text.slice(from, n.start);
+  let after = text.slice(n.end, to);
   const denominatorAt = before.search(/\bdari\s+(?:total|jumlah|populasi)\b/i);
   // Only a count is a denominator: "dari jumlah itu, 62 persen" is a share of it.
   const denominator =
     !n.percent && (denominatorAt >= 0 || (Boolean(prev?.percent) && /^\s*dari\s*$/i.test(before)));
-  if (denominator && denominatorAt >= 0) before = before.slice(denominatorAt);
+  if (denominator && denominatorAt >= 0) {
+    before = before.slice(denominatorAt);
+    from += denominatorAt;
+  }
   const cut = after.search(/\bdari\s+(?:total|jumlah|populasi)\b/i);
-  if (cut >= 0) after = after.slice(0, cut);
+  if (cut >= 0) {
+    after = after.slice(0, cut);
+    to = n.end + cut;
+  }
   // Long forms first: the commas in "usaha mikro, kecil, dan menengah" are not clause breaks.
   const clause = `${collapse(before).split(/[,;]/).at(-1)} ${collapse(after).split(/[,;]/)[0]}`;
-  return {
-    denominator,
-    clause,
-    near: `${before} ${after}`,
-    periodText: `${before}\u0000${after}`,
-    periodAt: before.length,
-  };
+  return { denominator, clause, near: `${before} ${after}`, from, to };
 }
 
-/** The period mentioned closest to the number; "now" for "saat ini". */
-function periodNear(text: string, at: number, refYear: number): Period | "now" | undefined {
-  const found = findPeriods(foldKeepingPositions(text), refYear);
-  const best = found
+/**
+ * The period mentioned closest to the number, between its neighbours; "now" for "saat ini".
+ * `segment` is folded, so its positions are the numbers' positions.
+ */
+function periodNear(
+  segment: string,
+  n: NumberMention,
+  w: { from: number; to: number },
+  refYear: number,
+): Period | "now" | undefined {
+  const window = `${segment.slice(w.from, n.start)} ${segment.slice(n.end, w.to)}`;
+  const at = n.start - w.from;
+  const best = findPeriods(window, refYear)
     .map((p) => ({ p, d: p.end <= at ? at - p.end : p.start - at - 1 }))
     .sort((a, b) => a.d - b.d)[0]?.p;
   if (!best) return undefined;

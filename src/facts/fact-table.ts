@@ -22,7 +22,9 @@ export function indexFacts(built: BuiltFacts): FactTable {
   const metricsByRegion = new Map<string, Set<string>>();
   for (const f of built.facts) {
     const key = `${f.metric}|${f.region}`;
-    byKey.set(key, [...(byKey.get(key) ?? []), f]);
+    const list = byKey.get(key);
+    if (list) list.push(f);
+    else byKey.set(key, [f]);
     regionsByMetric.set(f.metric, (regionsByMetric.get(f.metric) ?? new Set()).add(f.region));
     metricsByRegion.set(f.region, (metricsByRegion.get(f.region) ?? new Set()).add(f.metric));
   }

@@ -44,8 +44,20 @@ export function formatPeriod(p: Period): string {
   return d ? `${Number(d)} ${month} ${y}` : `${month} ${y}`;
 }
 
+const ranges = new Map<Period, { start: string; end: string }>();
+
 /** The first and last day a period covers, as comparable "YYYY-MM-DD" strings. */
 export function periodRange(p: Period): { start: string; end: string } {
+  // Sorting tens of thousands of facts asks for the same few hundred periods again and again.
+  let range = ranges.get(p);
+  if (!range) {
+    range = computeRange(p);
+    ranges.set(p, range);
+  }
+  return range;
+}
+
+function computeRange(p: Period): { start: string; end: string } {
   const q = p.match(/^(\d{4})-Q([1-4])$/);
   if (q) {
     const first = (Number(q[2]) - 1) * 3 + 1;

@@ -31,6 +31,10 @@ const ROMAN: Record<string, number> = {
   "4": 4,
 };
 
+/** Every period pattern has a year's digits or one of these words; most texts have neither. */
+const MAY_HAVE_PERIOD =
+  /\d|ini|lalu|kemarin|kini|sekarang|skrg|terbaru|terkini|terakhir|update|paling/;
+
 type Found = { kind: "period"; period: Period } | { kind: "now" };
 
 // Tried in this order; a later pattern does not take text an earlier one matched.
@@ -70,6 +74,7 @@ function year(word: string | undefined, ref: number): number {
  */
 export function findPeriods(folded: string, refYear: number): PeriodMention[] {
   const found: PeriodMention[] = [];
+  if (!MAY_HAVE_PERIOD.test(folded)) return found;
   const taken: boolean[] = [];
   for (const [re, make] of PATTERNS) {
     for (const m of folded.matchAll(re)) {

@@ -8,14 +8,13 @@ import Fuse from "fuse.js";
 export class FuzzyIndex<T> {
   private readonly buckets = new Map<string, Fuse<T>>();
 
-  constructor(
-    items: readonly T[],
-    keyOf: (item: T) => string,
-  ) {
+  constructor(items: readonly T[], keyOf: (item: T) => string) {
     const groups = new Map<string, T[]>();
     for (const item of items) {
       const bucket = this.bucket(keyOf(item), keyOf(item).length);
-      groups.set(bucket, [...(groups.get(bucket) ?? []), item]);
+      const group = groups.get(bucket);
+      if (group) group.push(item);
+      else groups.set(bucket, [item]);
     }
     for (const [bucket, group] of groups) {
       this.buckets.set(
