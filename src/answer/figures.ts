@@ -1,14 +1,23 @@
 import type { Fact } from "../facts/fact-schema";
-import { comparePeriods, formatPeriod, type Period, periodWithin } from "../format/period";
+import type { FigureGroup } from "../facts/fact-table";
+import {
+  comparePeriods,
+  formatPeriod,
+  type Period,
+  periodRange,
+  periodWithin,
+} from "../format/period";
 import type { Block } from "./answer-type";
 import { type Computed, compute } from "./compute";
 import type { Knowledge } from "./knowledge";
-import { periodText, sourcesText, targetPeriodText, valueText } from "./wording";
+import { citedFacts, periodText, sourcesText, targetPeriodText, valueText } from "./wording";
 
 export type Ask = { metric: string; region: string; period?: Period; target: boolean };
 
-const within = (period?: Period) => (f: { period: Period }) =>
-  !period || periodWithin(f.period, period);
+/** An answer is read on a phone: a few earlier points and targets, not every one there is. */
+const MAX_EARLIER = 4;
+const MAX_TARGETS = 3;
+const MAX_LISTED = 8;
 
 /**
  * The answer about one metric in one region: the latest realisation first (or the period's,
@@ -16,29 +25,29 @@ const within = (period?: Period) => (f: { period: Period }) =>
  * Nothing found: says so and names what there is, never another region's or year's figure.
  */
 export function figureBlock(k: Knowledge, ask: Ask): Block {
-  const all = k.table.find(ask.metric, ask.region);
+  const { realised, targets } = k.table.figures(ask.metric, ask.region);
   const label = k.metric(ask.metric).label;
   const where = ask.region === "nasional" ? "nasional" : `di ${k.regionName(ask.region)}`;
-  const targets = all.filter((f) => f.kind === "target");
-  const realised = all.filter((f) => f.kind !== "target");
   if (ask.target) {
     // "target digitalisasi umkm jabar": the target may be set as a share rather than a count.
     const share = k.metric(ask.metric).shareMetric;
-    const shareHasTarget =
-      share && k.table.find(share, ask.region).some((f) => f.kind === "target");
-    if (targets.length === 0 && share && shareHasTarget)
+    if (targets.length === 0 && share && k.table.figures(share, ask.region).targets.length) {
       return figureBlock(k, { ...ask, metric: share });
+    }
     return targetBlock(ask, targets, realised, `${label} ${where}`);
   }
 
-  const pool = realised.filter(within(ask.period));
+  const pool = ask.period ? inPeriod(realised, ask.period) : realised;
   if (pool.length === 0) {
-    const computed =
-      realised.length === 0 ? compute(k, ask.metric, ask.region).filter(within(ask.period)) : [];
+    const asked = (c: Computed) => !ask.period || periodWithin(c.period, ask.period);
+    const computed = realised.length === 0 ? compute(k, ask.metric, ask.region).filter(asked) : [];
     if (computed.length) return computedBlock(computed, `${label} ${where}`);
     // Only targets: they are given, called targets, never as the figure reached.
-    const periodTargets =
-      ask.period || realised.length === 0 ? targets.filter(within(ask.period)) : [];
+    const periodTargets = ask.period
+      ? inPeriod(targets, ask.period)
+      : realised.length === 0
+        ? targets
+        : [];
     if (periodTargets.length) {
       const when = ask.period ? ` untuk ${formatPeriod(ask.period)}` : "";
       return {
@@ -46,69 +55,76 @@ export function figureBlock(k: Knowledge, ask: Ask): Block {
           `Belum ada angka realisasi ${label} ${where}${when}.`,
           ...targetLines(periodTargets),
         ],
-        facts: periodTargets,
+        facts: periodTargets.flatMap(citedFacts),
         computed: [],
         found: true,
       };
     }
-    return { lines: [noData(k, ask, all, label, where)], facts: [], computed: [], found: false };
-  }
-
-  const latest = pool.at(-1) as Fact;
-  const headline = pool.filter((f) => f.period === latest.period);
-  const earlier = distinct(pool.filter((f) => f.period !== latest.period))
-    .reverse()
-    .slice(0, 4);
-  const shownTargets = targets.filter(
-    ask.period ? within(ask.period) : (t) => comparePeriods(t.period, latest.period) >= 0,
-  );
-  // A starting point ("dari mulai hanya 20 persen") is said as such, after the figure reached.
-  const byKind = [...headline].sort(
-    (a, b) => Number(a.kind === "awal") - Number(b.kind === "awal"),
-  );
-  const lines = distinct(byKind).map(
-    (group) =>
-      `${valueText(group[0].value, group[0].unit)}${group[0].kind === "awal" ? " (angka awal)" : ""} — ${label} ${where}, ${periodText(group[0].period)} ${sourcesText(group)}`,
-  );
-  if (earlier.length) {
-    lines.push(
-      `Sebelumnya: ${earlier.map((g) => `${valueText(g[0].value, g[0].unit)} (${formatPeriod(g[0].period)}; ${sourcesText(g).slice(1, -1)})`).join(" · ")}`,
-    );
-  }
-  lines.push(...targetLines(shownTargets));
-  return { lines, facts: [...pool, ...shownTargets], computed: [], found: true, headline: latest };
-}
-
-function targetBlock(
-  ask: Ask,
-  targets: readonly Fact[],
-  realised: readonly Fact[],
-  what: string,
-): Block {
-  const shown = targets.filter(within(ask.period));
-  if (shown.length === 0) {
-    const other = targets.length
-      ? ` Target yang ada: ${[...new Set(targets.map((t) => formatPeriod(t.period)))].join(", ")}.`
-      : "";
     return {
-      lines: [
-        `Belum ada data target ${what}${ask.period ? ` untuk ${formatPeriod(ask.period)}` : ""}.${other}`,
-      ],
+      lines: [noData(k, ask, realised, targets, `${label} ${where}`)],
       facts: [],
       computed: [],
       found: false,
     };
   }
-  const lines = distinct(shown).map(
+
+  const latest = (pool.at(-1) as FigureGroup)[0];
+  const firstOfLatest = pool.findLastIndex((g) => g[0].period !== latest.period) + 1;
+  // A starting point ("dari mulai hanya 20 persen") is said as such, after the figure reached.
+  const headline = pool
+    .slice(firstOfLatest)
+    .sort((a, b) => Number(a[0].kind === "awal") - Number(b[0].kind === "awal"));
+  const earlier = pool.slice(Math.max(0, firstOfLatest - MAX_EARLIER), firstOfLatest).reverse();
+  const upcoming = ask.period
+    ? inPeriod(targets, ask.period)
+    : targets.slice(firstNotBefore(targets, latest.period));
+  const shownTargets = upcoming.slice(-MAX_TARGETS);
+  const lines = headline.map(
+    (g) =>
+      `${valueText(g[0].value, g[0].unit)}${g[0].kind === "awal" ? " (angka awal)" : ""} — ${label} ${where}, ${periodText(g[0].period)} ${sourcesText(g)}`,
+  );
+  if (earlier.length) {
+    const points = earlier.map(
+      (g) =>
+        `${valueText(g[0].value, g[0].unit)} (${formatPeriod(g[0].period)}; ${sourcesText(g).slice(1, -1)})`,
+    );
+    lines.push(`Sebelumnya: ${points.join(" · ")}`);
+  }
+  lines.push(...targetLines(shownTargets));
+  const facts = [...earlier.reverse(), ...headline, ...shownTargets].flatMap(citedFacts);
+  return { lines, facts, computed: [], found: true, headline: latest };
+}
+
+function targetBlock(
+  ask: Ask,
+  targets: readonly FigureGroup[],
+  realised: readonly FigureGroup[],
+  what: string,
+): Block {
+  const shown = ask.period ? inPeriod(targets, ask.period) : targets;
+  if (shown.length === 0) {
+    const other = targets.length
+      ? ` Target yang ada: ${capped([...new Set(targets.map((g) => formatPeriod(g[0].period)))])}.`
+      : "";
+    const when = ask.period ? ` untuk ${formatPeriod(ask.period)}` : "";
+    return {
+      lines: [`Belum ada data target ${what}${when}.${other}`],
+      facts: [],
+      computed: [],
+      found: false,
+    };
+  }
+  const listed = shown.slice(-MAX_TARGETS);
+  const lines = listed.map(
     (g) =>
       `${valueText(g[0].value, g[0].unit)} — target ${what} (${targetPeriodText(g[0])}) ${sourcesText(g)}`,
   );
-  const facts = [...shown];
+  const facts = listed.flatMap(citedFacts);
   const computed: Computed[] = [];
-  const goal = shown.at(-1) as Fact;
+  const goal = (listed.at(-1) as FigureGroup)[0];
   const now = realised
-    .filter((f) => comparePeriods(f.period, goal.period) <= 0 && f.unit === goal.unit)
-    .at(-1);
+    .filter((g) => comparePeriods(g[0].period, goal.period) <= 0 && g[0].unit === goal.unit)
+    .at(-1)?.[0];
   if (now && goal.period !== goal.published) {
     lines.push(
       `Realisasi terakhir: ${valueText(now.value, now.unit)}, ${periodText(now.period)} ${sourcesText([now])}`,
@@ -144,14 +160,12 @@ function computedBlock(computed: Computed[], what: string): Block {
   };
 }
 
-function targetLines(targets: readonly Fact[]): string[] {
+function targetLines(targets: readonly FigureGroup[]): string[] {
   if (!targets.length) return [];
   const when = (t: Fact) =>
     t.period === t.published ? `(${targetPeriodText(t)})` : `untuk ${targetPeriodText(t)}`;
   return [
-    `Target: ${distinct(targets)
-      .map((g) => `${valueText(g[0].value, g[0].unit)} ${when(g[0])} ${sourcesText(g)}`)
-      .join(" · ")}`,
+    `Target: ${targets.map((g) => `${valueText(g[0].value, g[0].unit)} ${when(g[0])} ${sourcesText(g)}`).join(" · ")}`,
   ];
 }
 
@@ -159,33 +173,52 @@ function targetLines(targets: readonly Fact[]): string[] {
 function noData(
   k: Knowledge,
   ask: Ask,
-  all: readonly Fact[],
-  label: string,
-  where: string,
+  realised: readonly FigureGroup[],
+  targets: readonly FigureGroup[],
+  what: string,
 ): string {
-  const asked = `Belum ada data ${label} ${where}${ask.period ? ` untuk ${formatPeriod(ask.period)}` : ""}.`;
-  if (all.length) {
-    const periods = [
-      ...new Set(all.filter((f) => f.kind !== "target").map((f) => formatPeriod(f.period))),
-    ];
-    return `${asked} Yang ada: ${periods.join(", ")}.`;
+  const asked = `Belum ada data ${what}${ask.period ? ` untuk ${formatPeriod(ask.period)}` : ""}.`;
+  if (realised.length || targets.length) {
+    const have = realised.length ? realised : targets;
+    const periods = [...new Set(have.map((g) => g[0].period))].reverse().map(formatPeriod);
+    return `${asked} Yang ada${realised.length ? "" : " hanya target"}: ${capped(periods)}.`;
   }
+  const label = k.metric(ask.metric).label;
   const regions = k.table.regionsWith(ask.metric).map((r) => k.regionName(r));
-  if (regions.length) return `${asked} Data ${label} ada untuk: ${regions.join(", ")}.`;
+  if (regions.length) return `${asked} Data ${label} ada untuk: ${capped(regions)}.`;
   const metrics = k.table.metricsIn(ask.region).map((m) => k.metric(m).label);
   return metrics.length
     ? `${asked} Untuk ${k.regionName(ask.region)} ada: ${metrics.join(", ")}.`
     : asked;
 }
 
-/** Facts grouped by what they say (period, kind, value), each group with all its sources. */
-export function distinct(facts: readonly Fact[]): [Fact, ...Fact[]][] {
-  const groups = new Map<string, [Fact, ...Fact[]]>();
-  for (const f of facts) {
-    const key = `${f.period}|${f.kind}|${f.value}`;
-    const g = groups.get(key);
-    if (g) g.push(f);
-    else groups.set(key, [f]);
+/** In figures sorted by period, the index of the first whose period ends on or after `day`. */
+function firstEndingFrom(sorted: readonly FigureGroup[], day: string): number {
+  let [lo, hi] = [0, sorted.length];
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (periodRange((sorted[mid] as FigureGroup)[0].period).end < day) lo = mid + 1;
+    else hi = mid;
   }
-  return [...groups.values()];
+  return lo;
+}
+
+/** Figures from `period` on: a binary search, since a region may hold thousands. */
+function firstNotBefore(sorted: readonly FigureGroup[], period: Period): number {
+  return firstEndingFrom(sorted, periodRange(period).end);
+}
+
+/** Figures whose period lies within `period` ("2023-06" within "2023"), found by binary search. */
+function inPeriod(sorted: readonly FigureGroup[], period: Period): FigureGroup[] {
+  const { start, end } = periodRange(period);
+  const from = firstEndingFrom(sorted, start);
+  const to = firstEndingFrom(sorted, `${end}~`);
+  return sorted.slice(from, to).filter((g) => periodWithin(g[0].period, period));
+}
+
+/** "2023, 2022, 2021 dan 5 lainnya" */
+export function capped(items: readonly string[], max = MAX_LISTED): string {
+  return items.length > max
+    ? `${items.slice(0, max).join(", ")} dan ${items.length - max} lainnya`
+    : items.join(", ");
 }

@@ -1,33 +1,42 @@
+import type { FigureGroup } from "../facts/fact-table";
 import { formatPeriod } from "../format/period";
 import type { Answer, Block } from "./answer-type";
 import type { Ask } from "./figures";
-import { distinct, figureBlock } from "./figures";
+import { figureBlock } from "./figures";
 import type { Knowledge } from "./knowledge";
-import { sourcesText, targetPeriodText, valueText } from "./wording";
+import { citedFacts, sourcesText, targetPeriodText, valueText } from "./wording";
+
+const MAX_POINTS = 12;
+const MAX_TARGETS = 3;
 
 /** A metric over time in one region: every realisation in order, then the targets. */
 export function trendBlock(k: Knowledge, ask: Ask): { block: Block; series?: Answer["series"] } {
-  const facts = k.table.find(ask.metric, ask.region);
-  const realised = facts.filter((f) => f.kind !== "target");
+  const { realised, targets } = k.table.figures(ask.metric, ask.region);
   if (realised.length === 0) return { block: figureBlock(k, { ...ask, period: undefined }) };
   const m = k.metric(ask.metric);
   const where = ask.region === "nasional" ? "nasional" : `di ${k.regionName(ask.region)}`;
   const title = `Perkembangan ${m.label} ${where}`;
+  // The newest points, oldest first: a chart or a phone screen holds a dozen or so.
+  const points = realised.slice(-MAX_POINTS);
+  const goals = targets.slice(-MAX_TARGETS);
+  const periods = (groups: readonly FigureGroup[]) => new Set(groups.map((g) => g[0].period)).size;
+  const hidden = periods(realised) - periods(points);
   const lines = [
     `${title}:`,
-    ...distinct(realised).map(
+    ...points.map(
       (g) =>
         `• ${formatPeriod(g[0].period)}: ${valueText(g[0].value, g[0].unit)} ${sourcesText(g)}`,
     ),
+    ...goals.map(
+      (g) =>
+        `• Target ${targetPeriodText(g[0])}: ${valueText(g[0].value, g[0].unit)} ${sourcesText(g)}`,
+    ),
   ];
-  const targets = facts.filter((f) => f.kind === "target");
-  for (const g of distinct(targets))
-    lines.push(
-      `• Target ${targetPeriodText(g[0])}: ${valueText(g[0].value, g[0].unit)} ${sourcesText(g)}`,
-    );
-  if (realised.length === 1) lines.push("Baru ada satu titik data, belum bisa dilihat trennya.");
+  if (hidden > 0) lines.push(`(${hidden} titik waktu yang lebih lama tidak ditampilkan)`);
+  if (points.length === 1) lines.push("Baru ada satu titik data, belum bisa dilihat trennya.");
+  const shown = [...points, ...goals].flatMap(citedFacts);
   return {
-    block: { lines, facts: [...facts], computed: [], found: true },
-    series: { metric: ask.metric, region: ask.region, title, unit: m.unit, facts: [...facts] },
+    block: { lines, facts: shown, computed: [], found: true },
+    series: { metric: ask.metric, region: ask.region, title, unit: m.unit, facts: shown },
   };
 }

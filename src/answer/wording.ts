@@ -14,10 +14,36 @@ export function sourceText(f: Pick<Fact, "outlet" | "published">): string {
 
 /** The sources of several facts stating the same figure: "(Bisnis.com, 4 Desember 2023; ANTARA, 2023)". */
 export function sourcesText(facts: readonly Fact[]): string {
-  const newestFirst = [...facts].sort((a, b) => b.published.localeCompare(a.published));
-  const all = [...new Set(newestFirst.map(sourceText))];
-  const shown = all.slice(0, 2).join("; ");
-  return `(${shown}${all.length > 2 ? `; +${all.length - 2} sumber lain` : ""})`;
+  return citation(facts).text;
+}
+
+/** The facts whose outlet and date an answer names: the newest two sources of a figure. */
+export function citedFacts(facts: readonly Fact[]): readonly Fact[] {
+  return citation(facts).cited;
+}
+
+type Citation = { text: string; cited: readonly Fact[] };
+
+// The fact table's figure groups live until a reload; their sources are worked out once.
+const citations = new WeakMap<readonly Fact[], Citation>();
+
+function citation(facts: readonly Fact[]): Citation {
+  let c = citations.get(facts);
+  if (!c) {
+    // One pass, however many articles repeat the figure: the two newest sources, and a count.
+    const sources = new Map<string, Fact>();
+    for (const f of facts) sources.set(`${f.outlet}|${f.published}`, f);
+    const cited = [...sources.values()]
+      .sort((a, b) => b.published.localeCompare(a.published))
+      .slice(0, 2);
+    const more = sources.size - cited.length;
+    c = {
+      text: `(${cited.map(sourceText).join("; ")}${more > 0 ? `; +${more} sumber lain` : ""})`,
+      cited,
+    };
+    citations.set(facts, c);
+  }
+  return c;
 }
 
 /** "per 4 Desember 2023" for a point in time, "2023" for a year, "triwulan IV 2023". */
