@@ -120,6 +120,21 @@ describe("conversation", () => {
     expect(a.text).toContain("27 juta UMKM telah go digital");
   });
 
+  it("works out the change between two times of one region, marked as computed", () => {
+    const a = ask("umkm go digital maret vs juni 2023");
+    expect(a.text).toContain("• 22 juta — UMKM go digital nasional, per Maret 2023");
+    expect(a.text).toContain(
+      "Selisih: naik 800 ribu dari Maret 2023 ke Juni 2023 (dihitung: 22,8 juta − 22 juta).",
+    );
+  });
+
+  it("says a measure no article gives is not there, with no total in its place", () => {
+    const a = ask("jumlah umkm yg ekspor di lampung");
+    expect(a.outcome).toBe("no_data");
+    expect(a.text).toMatch(/^Belum ada data ekspor untuk Lampung/);
+    expect(a.text).not.toMatch(/\d/);
+  });
+
   it("answers greetings, thanks and junk with help, and off-topic with what it does", () => {
     expect(ask("halo").outcome).toBe("help");
     expect(ask("").outcome).toBe("help");

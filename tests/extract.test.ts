@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { findNumbers } from "../src/extract/numbers";
+import { makeRegionFinder } from "../src/extract/region-mentions";
 import { checkQuote } from "../src/facts/build";
 import type { Fact } from "../src/facts/fact-schema";
+import { foldKeepingPositions } from "../src/text/fold";
 import expected from "./fixtures/expected-facts.json";
 import { seedKnowledge } from "./helpers/knowledge";
 
@@ -54,6 +56,23 @@ describe("facts read from the five seed articles", () => {
         "Bisnis.com 2023-12-04",
       ]),
     );
+  });
+});
+
+describe("place names in article text", () => {
+  it("finds provinces however the words are spaced, and national cues", () => {
+    const finder = makeRegionFinder(seedKnowledge().lexicon);
+    const text =
+      "UMKM di  Jawa   Barat, lalu Provinsi (Lampung) dan se-Indonesia; DI Yogyakarta, jawa";
+    const found = finder
+      .mentions(foldKeepingPositions(text))
+      .map((m) => [text.slice(m.start, m.end), m.region]);
+    expect(found).toEqual([
+      ["Jawa   Barat", "jawa_barat"],
+      ["Lampung", "lampung"],
+      ["Indonesia", "nasional"],
+      ["DI Yogyakarta", "di_yogyakarta"],
+    ]);
   });
 });
 

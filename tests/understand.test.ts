@@ -65,6 +65,26 @@ describe("places", () => {
     expect(query.cities[0]?.name).toContain(name.replace(/^Kota /, ""));
   });
 
+  it("asks back for a name several provinces share, one word or two", () => {
+    expect(understand("umkm nusa tenggara").ambiguous?.candidates).toEqual([
+      "nusa_tenggara_barat",
+      "nusa_tenggara_timur",
+    ]);
+    expect(understand("umkm ntb").regions).toEqual(["nusa_tenggara_barat"]);
+  });
+
+  it.each([
+    ["brp umkm yg ditargetkan hingga desember 2023", "hingga"],
+    ["umkm binaan dinas lampung", "binaan"],
+    ["berapa tenaga kerja umkm", "tenaga"],
+  ])("does not read an ordinary word as a place: %s", (q) => {
+    expect(understand(q).guessed).toEqual([]);
+  });
+
+  it("reads a dropped letter in a city as that city", () => {
+    expect(understand("umkm bandug").regions).toEqual(["jawa_barat"]);
+  });
+
   it("asks back for 'jawa' alone", () => {
     const q = understand("umkm jawa berapa");
     expect(q.regions).toEqual([]);
@@ -99,6 +119,27 @@ describe("metrics", () => {
     expect(understand(q).metrics).toEqual([metric]);
   });
 
+  it("asks for the narrower metric when both are named together, and for both with 'dan'", () => {
+    expect(understand("jumlah umkm go digital 2023").metrics).toEqual(["umkm_go_digital"]);
+    expect(understand("jumlah umkm dan umkm go digital").metrics).toEqual([
+      "umkm_total",
+      "umkm_go_digital",
+    ]);
+  });
+
+  it("reads a negation as the share not yet digital", () => {
+    expect(understand("umkm yg tdk digital di jabar").metrics).toEqual([
+      "umkm_belum_digital_share",
+    ]);
+    expect(understand("umkm gak online").metrics).toEqual(["umkm_belum_digital_share"]);
+  });
+
+  it("notices a measure no article gives, even beside the total", () => {
+    expect(understand("ekspor umkm indonesia").unsupported).toBe("ekspor");
+    expect(understand("jumlah umkm yg ekspor di lampung").unsupported).toBe("ekspor");
+    expect(understand("data dinas koperasi lampung umkm nya brp").unsupported).toBeUndefined();
+  });
+
   it("leaves the metric open when the question names none", () => {
     expect(understand("jabar umkm ada brp").metrics).toEqual([]);
   });
@@ -116,6 +157,13 @@ describe("time", () => {
     ["umkm go digital thn ini", "2026"],
   ])("%s is about %s", (q, period) => {
     expect(understand(q).periods).toEqual([period]);
+  });
+
+  it("gives a month said without its year the nearest year, in the order said", () => {
+    expect(understand("umkm go digital maret vs juni 2023").periods).toEqual([
+      "2023-03",
+      "2023-06",
+    ]);
   });
 
   it("reads 'saat ini', 'sekarang' and 'terbaru' as the latest figure", () => {

@@ -2,6 +2,7 @@ import type { Lexicon } from "../lexicon/load";
 import { COMMON_WORDS } from "./common-words";
 import { editDistance } from "./edit-distance";
 import { FuzzyIndex } from "./fuzzy-index";
+import { findPhrases } from "./phrases";
 
 export type RegionHit = {
   region: string;
@@ -97,11 +98,12 @@ export function makeRegionMatcher(lex: Lexicon, vocabulary: ReadonlySet<string>)
         }
       }
     }
-    const ambiguous: RegionAmbiguity[] = [];
-    words.forEach((w, i) => {
-      const candidates = groups.get(w);
-      if (candidates && free(i, 1)) ambiguous.push({ words: w, candidates, at: i });
-    });
+    // Group names ("jawa", "nusa tenggara") left over once exact and typo matches are taken.
+    const ambiguous = findPhrases(words, taken, groups, MAX_WORDS).map((h) => ({
+      words: words.slice(h.at, h.at + h.length).join(" "),
+      candidates: h.value,
+      at: h.at,
+    }));
     return { hits: hits.sort((a, b) => a.at - b.at), ambiguous };
   };
 }
