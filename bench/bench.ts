@@ -237,9 +237,7 @@ console.log(
 console.log(
   `| ${"what".padEnd(width(0))} | ${"measured".padEnd(width(1))} | ${"target".padEnd(width(2))} |`,
 );
-console.log(
-  `| ${"-".repeat(width(0))} | ${"-".repeat(width(1))} | ${"-".repeat(width(2))} |`,
-);
+console.log(`| ${"-".repeat(width(0))} | ${"-".repeat(width(1))} | ${"-".repeat(width(2))} |`);
 for (const r of rows)
   console.log(`| ${r[0].padEnd(width(0))} | ${r[1].padEnd(width(1))} | ${r[2].padEnd(width(2))} |`);
 console.log("\nWritten: bench/results.json");
