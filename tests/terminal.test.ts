@@ -1,9 +1,10 @@
-import { spawnSync } from "node:child_process";
-import { mkdtempSync } from "node:fs";
+import { spawn, spawnSync } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { projectRoot } from "../src/paths";
+import { copyOfSeeds } from "./helpers/knowledge";
 
 /** `npm start` with no BOT_TOKEN, as a newcomer runs it, fed through a pipe. */
 function npmStart(input: string, env: Record<string, string> = {}) {
@@ -48,5 +49,49 @@ describe("the terminal chat", () => {
     const run = npmStart("", { PORT: "delapan" });
     expect(run.status).toBe(1);
     expect(run.stderr).toContain("PORT:");
+  });
+});
+
+describe("SIGHUP", () => {
+  it("reloads the facts and logs the result, for deployments that update files", async () => {
+    const root = projectRoot();
+    expect(spawnSync("npm", ["run", "-s", "build"], { cwd: root }).status).toBe(0);
+    const seeds = copyOfSeeds();
+    const clean = Object.fromEntries(
+      Object.entries(process.env).filter(
+        ([k]) => !["BOT_TOKEN", "WEBHOOK_URL", "INTENTS_DIR"].includes(k),
+      ),
+    );
+    const child = spawn(process.execPath, [join(root, "dist/src/main.js")], {
+      env: {
+        ...clean,
+        SEEDS_DIR: seeds,
+        LOG_LEVEL: "info",
+        DATA_DIR: mkdtempSync(join(tmpdir(), "umkm-hup-")),
+      },
+    });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (d) => {
+      stdout += d;
+    });
+    child.stderr.on("data", (d) => {
+      stderr += d;
+    });
+    const until = async (check: () => boolean) => {
+      for (let i = 0; i < 200 && !check(); i++) await new Promise((r) => setTimeout(r, 25));
+      expect(check()).toBe(true);
+    };
+    await until(() => stderr.includes("BOT_TOKEN tidak diisi"));
+    writeFileSync(
+      join(seeds, "articles", "005_kabar_bali.txt"),
+      "---\noutlet: Kabar Bali\npublished: 2024-05-06\ntitle: UMKM Bali\n---\nDenpasar (Kabar Bali) - Jumlah UMKM di Bali mencapai 412.345 unit per April 2024.\n",
+    );
+    child.kill("SIGHUP");
+    await until(() => stderr.includes("reloaded on SIGHUP"));
+    expect(stderr).toContain("+1 artikel (Kabar Bali, 6 Mei 2024)");
+    child.stdin.end("jumlah umkm bali berapa\n");
+    await new Promise((r) => child.on("close", r));
+    expect(stdout).toContain("412.345 unit — jumlah UMKM di Bali");
   });
 });

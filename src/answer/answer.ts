@@ -80,6 +80,8 @@ function figureAnswer(k: Knowledge, q: Query, question: string): Answer {
     series = trend.series;
   } else {
     blocks = asks.slice(0, MAX_BLOCKS).map((a) => figureBlock(k, a));
+    // One figure with a history behind it: its series goes along, for a chart on request.
+    if (asks.length === 1 && blocks[0]?.headline) series = trendBlock(k, { ...first, period: undefined }).series;
   }
   const comparing = q.intent === "comparison" && asks.length > 1;
   const computed: Computed[] = [];

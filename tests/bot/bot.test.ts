@@ -1,4 +1,7 @@
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { copyOfSeeds } from "../helpers/knowledge";
 import { ADMIN, GROUP, nextReply, OFFICER, PRIVATE, type Running, startBot } from "./harness";
 
 describe("the bot over long polling", () => {
@@ -194,5 +197,40 @@ describe("the bot over a webhook", () => {
       "salah",
     );
     expect(status).toBe(401);
+  });
+});
+
+describe("a reply longer than Telegram allows", () => {
+  let r: Running;
+  beforeAll(async () => {
+    const seeds = copyOfSeeds();
+    for (let i = 0; i < 150; i++) {
+      writeFileSync(
+        join(seeds, "articles", `1${String(i).padStart(3, "0")}_daerah.txt`),
+        `---\noutlet: Kabar Daerah ${i}\npublished: 2024-05-06\ntitle: Berita UMKM daerah nomor ${i} <dengan> "tanda" & simbol\n---\nJumlah UMKM di Bali mencapai ${1000 + i} unit.\n`,
+      );
+    }
+    r = await startBot({ seedsDir: seeds });
+  });
+  afterAll(() => r.stop());
+
+  it("is split at line breaks into messages Telegram accepts", async () => {
+    const since = r.fake.calls.length;
+    r.fake.sendText({ chat: PRIVATE, from: OFFICER, text: "/sumber" });
+    // The oldest articles, from 2022, are listed last.
+    await r.fake.waitForCall(
+      "sendMessage",
+      (c) => String(c.params.text).includes("ANTARA News Bali, 2022"),
+      5000,
+      since,
+    );
+    const sent = r.fake.calls.slice(since).filter((c) => c.method === "sendMessage");
+    expect(sent.length).toBeGreaterThan(2);
+    for (const c of sent) expect(c.status).toBe(200);
+    const text = r.fake
+      .sentMessages(PRIVATE.id)
+      .map((m) => m.text ?? "")
+      .join("\n");
+    expect(text).toContain('"Berita UMKM daerah nomor 149 <dengan> "tanda" & simbol" (1 angka)');
   });
 });
