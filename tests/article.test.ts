@@ -1,18 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { parseArticle } from "../src/seeds/article";
-import { SeedError } from "../src/seeds/seed-error";
+import { seedErrorOf } from "./helpers/knowledge";
 
 const article = (front: string, body = "Jumlah UMKM di Bali mencapai 10.000 unit.") =>
   `---\n${front}\n---\n${body}`;
-const errorOf = (text: string) => {
-  try {
-    parseArticle(text, "articles/x.txt", "x");
-  } catch (e) {
-    if (e instanceof SeedError) return e;
-    throw e;
-  }
-  throw new Error("expected a SeedError");
-};
+const errorOf = (text: string) => seedErrorOf(() => parseArticle(text, "articles/x.txt", "x"));
 
 describe("article front matter", () => {
   it("reads outlet, date, title and url, and keeps the body as given", () => {

@@ -2,19 +2,10 @@ import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { buildFacts } from "../src/facts/build";
-import { SeedError } from "../src/seeds/seed-error";
-import { copyOfSeeds, seedKnowledge } from "./helpers/knowledge";
+import { copyOfSeeds, seedErrorOf, seedKnowledge } from "./helpers/knowledge";
 
 const lexicon = () => seedKnowledge().lexicon;
-const buildError = (dir: string) => {
-  try {
-    buildFacts(dir, lexicon());
-  } catch (e) {
-    if (e instanceof SeedError) return e;
-    throw e;
-  }
-  throw new Error("expected a SeedError");
-};
+const buildError = (dir: string) => seedErrorOf(() => buildFacts(dir, lexicon()));
 
 describe("building the fact table from a seeds folder", () => {
   it("reads a new article added the same way, with no help", () => {

@@ -1,7 +1,7 @@
 import { formatPeriod } from "../format/period";
 import type { Query } from "../understand/query";
 import type { Answer, Block } from "./answer-type";
-import type { Computed } from "./compute";
+import { type Computed, difference } from "./compute";
 import { type Ask, figureBlock } from "./figures";
 import { withContext } from "./follow-up";
 import type { Knowledge } from "./knowledge";
@@ -81,7 +81,8 @@ function figureAnswer(k: Knowledge, q: Query, question: string): Answer {
   } else {
     blocks = asks.slice(0, MAX_BLOCKS).map((a) => figureBlock(k, a));
     // One figure with a history behind it: its series goes along, for a chart on request.
-    if (asks.length === 1 && blocks[0]?.headline) series = trendBlock(k, { ...first, period: undefined }).series;
+    if (asks.length === 1 && blocks[0]?.headline)
+      series = trendBlock(k, { ...first, period: undefined }).series;
   }
   const comparing = q.intent === "comparison" && asks.length > 1;
   const computed: Computed[] = [];
@@ -157,14 +158,7 @@ function compareLines(k: Knowledge, first: Ask, blocks: Block[], computed: Compu
     from.unit === to.unit &&
     from.period !== to.period
   ) {
-    const change: Computed = {
-      period: to.period,
-      value: to.value - from.value,
-      unit: to.unit,
-      how: `${valueText(to.value, to.unit)} − ${valueText(from.value, from.unit)}`,
-      from: [from, to],
-      approx: false,
-    };
+    const change = difference(to, from);
     const direction = change.value >= 0 ? "naik" : "turun";
     lines.push(
       `Selisih: ${direction} ${valueText(Math.abs(change.value), change.unit)} dari ${formatPeriod(from.period)} ke ${formatPeriod(to.period)} (dihitung: ${change.how}).`,

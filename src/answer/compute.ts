@@ -2,6 +2,7 @@ import type { Fact } from "../facts/fact-schema";
 import { formatNumber } from "../format/number";
 import { comparePeriods, type Period, yearOf } from "../format/period";
 import type { Knowledge } from "./knowledge";
+import { valueText } from "./wording";
 
 /** A figure the bot worked out from stated ones; always shown as such, with what it came from. */
 export type Computed = {
@@ -85,4 +86,16 @@ export function compute(k: Knowledge, metricId: string, region: string): Compute
 
 function later(a: Period, b: Period): Period {
   return comparePeriods(a, b) >= 0 ? a : b;
+}
+
+/** A figure minus an earlier one of the same unit: a gap to a target, a change over time. */
+export function difference(later: Fact, earlier: Fact): Computed {
+  return {
+    period: later.period,
+    value: later.value - earlier.value,
+    unit: later.unit,
+    how: `${valueText(later.value, later.unit)} − ${valueText(earlier.value, earlier.unit)}`,
+    from: [later, earlier],
+    approx: false,
+  };
 }

@@ -8,7 +8,7 @@ import {
   periodWithin,
 } from "../format/period";
 import type { Block } from "./answer-type";
-import { type Computed, compute } from "./compute";
+import { type Computed, compute, difference } from "./compute";
 import type { Knowledge } from "./knowledge";
 import { citedFacts, periodText, sourcesText, targetPeriodText, valueText } from "./wording";
 
@@ -129,14 +129,8 @@ function targetBlock(
     lines.push(
       `Realisasi terakhir: ${valueText(now.value, now.unit)}, ${periodText(now.period)} ${sourcesText([now])}`,
     );
-    const gap: Computed = {
-      period: now.period,
-      value: goal.value - now.value,
-      unit: goal.unit,
-      how: `${valueText(goal.value, goal.unit)} − ${valueText(now.value, now.unit)}`,
-      from: [goal, now],
-      approx: false,
-    };
+    // The gap is dated by the realisation it is measured from.
+    const gap = { ...difference(goal, now), period: now.period };
     if (gap.value > 0)
       lines.push(
         `Kurang ${valueText(gap.value, gap.unit)} lagi dari target (dihitung: ${gap.how}).`,

@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type Knowledge, loadKnowledge } from "../../src/answer/knowledge";
 import { dataPaths, projectRoot } from "../../src/paths";
+import { SeedError } from "../../src/seeds/seed-error";
 
 let cached: Knowledge | undefined;
 
@@ -20,4 +21,15 @@ export function copyOfSeeds(): string {
   const dir = mkdtempSync(join(tmpdir(), "umkm-seeds-"));
   cpSync(join(projectRoot(), "seeds"), dir, { recursive: true });
   return dir;
+}
+
+/** The SeedError that `run` throws; fails the test when it throws none. */
+export function seedErrorOf(run: () => unknown): SeedError {
+  try {
+    run();
+  } catch (e) {
+    if (e instanceof SeedError) return e;
+    throw e;
+  }
+  throw new Error("expected a SeedError");
 }
