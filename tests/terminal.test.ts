@@ -36,13 +36,16 @@ describe("the terminal chat", () => {
   });
 
   it("runs every command, /reload included, and presses a button by its number", () => {
-    const run = npmStart("/sumber\n/data\n/reload\numkm jawa berapa\n1\n");
+    const run = npmStart(
+      "/sumber\n/data\n/reload\numkm jawa berapa\n1\nperkembangan umkm go digital\n",
+    );
     expect(run.status).toBe(0);
     expect(run.stdout).toContain("Bisnis.com, 4 Desember 2023");
     expect(run.stdout).toContain("Data yang ada");
     expect(run.stdout).toMatch(/Data dimuat ulang: \+0 fakta, -0, ~0/);
     expect(run.stdout).toContain("[1] Jawa Barat");
     expect(run.stdout).toContain("4,6 juta — jumlah UMKM di Jawa Barat");
+    expect(run.stdout).toMatch(/\[grafik disimpan: .*umkm_go_digital-nasional\.png\]/);
   });
 
   it("names the variable when the configuration is wrong", () => {
