@@ -1,6 +1,6 @@
 import type { Fact } from "../facts/fact-schema";
 import { formatNumber } from "../format/number";
-import { comparePeriods, type Period, yearOf } from "../format/period";
+import { comparePeriods, type Period, periodWithin, yearOf } from "../format/period";
 import type { Knowledge } from "./knowledge";
 import { valueText } from "./wording";
 
@@ -14,6 +14,8 @@ export type Computed = {
   /** A product or ratio is rounded and said as "sekitar"; a difference is exact. */
   approx: boolean;
 };
+
+const NEWEST = 3;
 
 /** A stated realisation, as an input to a computation. */
 function stated(f: Fact): Computed {
@@ -32,9 +34,23 @@ function stated(f: Fact): Computed {
  * its complement (100 − 79 persen), a count from a share of a total (70 persen × 273.457),
  * a share from a count and a total of the same year. Never across regions.
  */
-export function compute(k: Knowledge, metricId: string, region: string): Computed[] {
+export function compute(
+  k: Knowledge,
+  metricId: string,
+  region: string,
+  period?: Period,
+): Computed[] {
   const m = k.metric(metricId);
-  const realised = (id: string) => k.table.find(id, region).filter((f) => f.kind === "realisasi");
+  // The newest few figures of the asked period are enough: an answer shows the latest.
+  const realised = (id: string) =>
+    k.table
+      .figures(id, region)
+      .realised.filter(
+        (g) => g[0].kind === "realisasi" && (!period || periodWithin(g[0].period, period)),
+      )
+      .slice(-NEWEST)
+      .map((g) => g[0]);
+  const totalsOf = (id: string) => k.table.find(id, region).filter((f) => f.kind === "realisasi");
   const out: Computed[] = [];
   if (m.complement) {
     for (const f of realised(m.complement)) {
@@ -48,8 +64,8 @@ export function compute(k: Knowledge, metricId: string, region: string): Compute
   }
   const share = k.lexicon.metrics.find((s) => s.partOf?.count === metricId);
   if (share?.partOf) {
-    const totals = realised(share.partOf.total);
-    const shares = [...realised(share.id).map(stated), ...compute(k, share.id, region)];
+    const totals = totalsOf(share.partOf.total);
+    const shares = [...realised(share.id).map(stated), ...compute(k, share.id, region, period)];
     for (const s of shares) {
       const article = s.from[0]?.article;
       const t =
@@ -67,7 +83,7 @@ export function compute(k: Knowledge, metricId: string, region: string): Compute
     }
   }
   if (m.partOf) {
-    const totals = realised(m.partOf.total);
+    const totals = totalsOf(m.partOf.total);
     for (const c of realised(m.partOf.count)) {
       const t = totals.filter((t) => yearOf(t.period) === yearOf(c.period)).at(-1);
       if (!t) continue;

@@ -16,6 +16,7 @@ export type Ask = { metric: string; region: string; period?: Period; target: boo
 
 /** An answer is read on a phone: a few earlier points and targets, not every one there is. */
 const MAX_EARLIER = 4;
+const MAX_RIVALS = 3;
 const MAX_TARGETS = 3;
 const MAX_LISTED = 8;
 
@@ -39,8 +40,7 @@ export function figureBlock(k: Knowledge, ask: Ask): Block {
 
   const pool = ask.period ? inPeriod(realised, ask.period) : realised;
   if (pool.length === 0) {
-    const asked = (c: Computed) => !ask.period || periodWithin(c.period, ask.period);
-    const computed = realised.length === 0 ? compute(k, ask.metric, ask.region).filter(asked) : [];
+    const computed = realised.length === 0 ? compute(k, ask.metric, ask.region, ask.period) : [];
     if (computed.length) return computedBlock(computed, `${label} ${where}`);
     // Only targets: they are given, called targets, never as the figure reached.
     const periodTargets = ask.period
@@ -71,8 +71,10 @@ export function figureBlock(k: Knowledge, ask: Ask): Block {
   const latest = (pool.at(-1) as FigureGroup)[0];
   const firstOfLatest = pool.findLastIndex((g) => g[0].period !== latest.period) + 1;
   // A starting point ("dari mulai hanya 20 persen") is said as such, after the figure reached.
-  const headline = pool
-    .slice(firstOfLatest)
+  // Sources that differ on the same figure are all given, each with its source, up to a few.
+  const rivals = pool.slice(firstOfLatest);
+  const headline = rivals
+    .slice(-MAX_RIVALS)
     .sort((a, b) => Number(a[0].kind === "awal") - Number(b[0].kind === "awal"));
   const earlier = pool.slice(Math.max(0, firstOfLatest - MAX_EARLIER), firstOfLatest).reverse();
   const upcoming = ask.period
@@ -83,6 +85,11 @@ export function figureBlock(k: Knowledge, ask: Ask): Block {
     (g) =>
       `${valueText(g[0].value, g[0].unit)}${g[0].kind === "awal" ? " (angka awal)" : ""} — ${label} ${where}, ${periodText(g[0].period)} ${sourcesText(g)}`,
   );
+  if (rivals.length > headline.length) {
+    lines.push(
+      `(dan ${rivals.length - headline.length} angka lain untuk ${formatPeriod(latest.period)} dari sumber lain)`,
+    );
+  }
   if (earlier.length) {
     const points = earlier.map(
       (g) =>
@@ -207,7 +214,11 @@ function inPeriod(sorted: readonly FigureGroup[], period: Period): FigureGroup[]
   const { start, end } = periodRange(period);
   const from = firstEndingFrom(sorted, start);
   const to = firstEndingFrom(sorted, `${end}~`);
-  return sorted.slice(from, to).filter((g) => periodWithin(g[0].period, period));
+  const candidates = sorted.slice(from, to);
+  // A figure that ends within a year began in it; within a month or quarter it may not have.
+  return /^\d{4}$/.test(period)
+    ? candidates
+    : candidates.filter((g) => periodWithin(g[0].period, period));
 }
 
 /** "2023, 2022, 2021 dan 5 lainnya" */

@@ -19,8 +19,7 @@ export function trendBlock(k: Knowledge, ask: Ask): { block: Block; series?: Ans
   // The newest points, oldest first: a chart or a phone screen holds a dozen or so.
   const points = realised.slice(-MAX_POINTS);
   const goals = targets.slice(-MAX_TARGETS);
-  const periods = (groups: readonly FigureGroup[]) => new Set(groups.map((g) => g[0].period)).size;
-  const hidden = periods(realised) - periods(points);
+  const hidden = periodCount(realised) - periodCount(points);
   const lines = [
     `${title}:`,
     ...points.map(
@@ -39,4 +38,16 @@ export function trendBlock(k: Knowledge, ask: Ask): { block: Block; series?: Ans
     block: { lines, facts: shown, computed: [], found: true },
     series: { metric: ask.metric, region: ask.region, title, unit: m.unit, facts: shown },
   };
+}
+
+// A region's figures change only on reload; counting their periods once is enough.
+const periodCounts = new WeakMap<readonly FigureGroup[], number>();
+
+function periodCount(groups: readonly FigureGroup[]): number {
+  let n = periodCounts.get(groups);
+  if (n === undefined) {
+    n = new Set(groups.map((g) => g[0].period)).size;
+    periodCounts.set(groups, n);
+  }
+  return n;
 }
