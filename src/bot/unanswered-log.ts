@@ -30,6 +30,7 @@ const OLD_FILE = "unanswered.1.jsonl";
  */
 export class UnansweredLog {
   private readonly key: Buffer;
+  private size?: number;
 
   constructor(
     private readonly dir: string,
@@ -46,9 +47,15 @@ export class UnansweredLog {
     const user = createHmac("sha256", this.key).update(String(userId)).digest("hex").slice(0, 16);
     const line = `${JSON.stringify({ at: at.toISOString(), ...rest, question: rest.question.slice(0, 500), user })}\n`;
     const path = join(this.dir, FILE);
-    if (existsSync(path) && statSync(path).size + line.length > this.maxBytes)
+    // The size is read from disk once and then counted, so a question costs one write.
+    this.size ??= existsSync(path) ? statSync(path).size : 0;
+    const bytes = Buffer.byteLength(line);
+    if (this.size + bytes > this.maxBytes) {
       renameSync(path, join(this.dir, OLD_FILE));
+      this.size = 0;
+    }
     appendFileSync(path, line);
+    this.size += bytes;
   }
 
   /** The most frequent questions since `since`, with how often and why they went unanswered. */
