@@ -2,6 +2,7 @@ import { InlineKeyboard } from "grammy";
 import { answer } from "../answer/answer";
 import type { Answer } from "../answer/answer-type";
 import { answerToHtml } from "./html";
+import { sendChart } from "./send-chart";
 import type { BotContext } from "./services";
 
 const UNANSWERED = new Set(["no_data", "out_of_scope", "ambiguous"]);
@@ -85,7 +86,6 @@ export async function replyWithAnswer(ctx: BotContext, question: string): Promis
   record(ctx, a, performance.now() - started);
   await sendAnswer(ctx, a);
   if (a.intent === "trend" && chartable(a) && a.series) {
-    const { sendChart } = await import("./send-chart");
     await sendChart(ctx, a.series);
   }
 }

@@ -42,6 +42,7 @@ async function main() {
     if (values.chart) {
       if (!a.series)
         return console.error("Tidak ada deret waktu untuk digambar dari pertanyaan ini.");
+      // Loaded only when asked for: the renderer's native module would slow every cold start.
       const { writeChart } = await import("../chart/write-chart");
       console.error(`Grafik disimpan: ${writeChart(a.series, values.chart)}`);
     }
