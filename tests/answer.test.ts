@@ -62,6 +62,12 @@ describe("no data", () => {
     expect(a.text).not.toMatch(/\d/);
   });
 
+  it("still says a city was read as its province when the province has no figure", () => {
+    const a = ask("umkm surabaya");
+    expect(a.outcome).toBe("no_data");
+    expect(a.text).toContain("Kota Surabaya memakai angka Provinsi Jawa Timur");
+  });
+
   it("says which years there are instead of another year's figure", () => {
     const a = ask("umkm go digital 2019");
     expect(a.outcome).toBe("no_data");
