@@ -42,6 +42,12 @@ describe("answers with their sources", () => {
     expect(a.text).toContain("Kurang 3 juta lagi dari target (dihitung: 30 juta − 27 juta).");
   });
 
+  it("says when a target was passed", () => {
+    expect(ask("target umkm go digital 2023").text).toContain(
+      "Target terlampaui, lebih 2,5 juta (dihitung: 27 juta − 24,5 juta).",
+    );
+  });
+
   it("marks a figure computed from others and names what it came from", () => {
     const share = ask("berapa persen umkm jabar yang sudah go digital");
     expect(share.text).toContain("21 persen");

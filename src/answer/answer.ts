@@ -166,7 +166,7 @@ function compareLines(k: Knowledge, first: Ask, blocks: Block[], computed: Compu
       `Selisih: ${direction} ${valueText(Math.abs(change.value), change.unit)} dari ${formatPeriod(from.period)} ke ${formatPeriod(to.period)} (dihitung: ${change.how}).`,
     );
     computed.push(change);
-  } else if (new Set(heads.map((f) => f.period)).size > 1) {
+  } else if (new Set(blocks.map((b) => b.headline?.period ?? b.computed.at(-1)?.period)).size > 1) {
     lines.push("Catatan: angkanya dari waktu yang berbeda.");
   }
   return lines;

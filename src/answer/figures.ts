@@ -136,12 +136,14 @@ function targetBlock(
     lines.push(
       `Realisasi terakhir: ${valueText(now.value, now.unit)}, ${periodText(now.period)} ${sourcesText([now])}`,
     );
-    // The gap is dated by the realisation it is measured from.
-    const gap = { ...difference(goal, now), period: now.period };
-    if (gap.value > 0)
-      lines.push(
-        `Kurang ${valueText(gap.value, gap.unit)} lagi dari target (dihitung: ${gap.how}).`,
-      );
+    // The gap is dated by the realisation it is measured from, and is written as a positive figure.
+    const short = now.value < goal.value;
+    const gap = { ...(short ? difference(goal, now) : difference(now, goal)), period: now.period };
+    lines.push(
+      short
+        ? `Kurang ${valueText(gap.value, gap.unit)} lagi dari target (dihitung: ${gap.how}).`
+        : `Target terlampaui, lebih ${valueText(gap.value, gap.unit)} (dihitung: ${gap.how}).`,
+    );
     facts.push(now);
     computed.push(gap);
   }
