@@ -2,7 +2,7 @@ import type { FactKind } from "../facts/fact-schema";
 import { comparePeriods, type Period, periodRange, yearOf } from "../format/period";
 import type { Lexicon } from "../lexicon/load";
 import type { Article } from "../seeds/article";
-import { foldKeepingPositions } from "../text/fold";
+import { foldKeepingPositions, phrasePattern } from "../text/fold";
 import { findPeriods } from "../text/periods";
 import {
   classify,
@@ -45,6 +45,10 @@ export function makeExtractor(lex: Lexicon): (article: Article) => Extraction {
   const regions = makeRegionFinder(lex);
   const words = (text: string) => cueText(text, longForms);
   const collapse = (text: string) => collapseLongForms(text, longForms);
+  const denominatorCue = new RegExp(
+    `\\b(?:${x.denominatorCues.map(phrasePattern).join("|")})\\b`,
+    "i",
+  );
 
   return (article) => {
     const { body, published } = article;
@@ -83,7 +87,7 @@ export function makeExtractor(lex: Lexicon): (article: Article) => Extraction {
         const text = body.slice(seg.start, seg.end);
         const numbers = findNumbers(text, x.countUnits);
         numbers.forEach((n, i) => {
-          const w = windows(text, numbers, i, collapse);
+          const w = windows(text, numbers, i, collapse, denominatorCue);
           const nearWords = words(w.near);
           const rule =
             classify(words(w.clause), rules, n.percent) ??
@@ -94,7 +98,7 @@ export function makeExtractor(lex: Lexicon): (article: Article) => Extraction {
             skipped.push({ written: n.written, quote });
             return;
           }
-          const metric = w.denominator ? "umkm_total" : rule.metric;
+          const metric = w.denominator ? x.denominatorMetric : rule.metric;
           const local = nearest(
             mentions.filter((m) => m.start >= seg.start && m.end <= seg.end),
             seg.start + n.start,
@@ -155,6 +159,7 @@ function windows(
   numbers: NumberMention[],
   i: number,
   collapse: (t: string) => string,
+  denominatorCue: RegExp,
 ) {
   const n = numbers[i] as NumberMention;
   const prev = numbers[i - 1];
@@ -162,7 +167,7 @@ function windows(
   let to = numbers[i + 1]?.start ?? text.length;
   let before = text.slice(from, n.start);
   let after = text.slice(n.end, to);
-  const denominatorAt = before.search(/\bdari\s+(?:total|jumlah|populasi)\b/i);
+  const denominatorAt = before.search(denominatorCue);
   // Only a count is a denominator: "dari jumlah itu, 62 persen" is a share of it.
   const denominator =
     !n.percent && (denominatorAt >= 0 || (Boolean(prev?.percent) && /^\s*dari\s*$/i.test(before)));
@@ -170,7 +175,7 @@ function windows(
     before = before.slice(denominatorAt);
     from += denominatorAt;
   }
-  const cut = after.search(/\bdari\s+(?:total|jumlah|populasi)\b/i);
+  const cut = after.search(denominatorCue);
   if (cut >= 0) {
     after = after.slice(0, cut);
     to = n.end + cut;

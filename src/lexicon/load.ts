@@ -114,6 +114,12 @@ function checkReferences(lex: Lexicon): void {
       `unknown metric "${r.metric}"`,
     );
   });
+  need(
+    metricIds.has(lex.extraction.denominatorMetric),
+    "intents/extraction.json",
+    "denominatorMetric",
+    `unknown metric "${lex.extraction.denominatorMetric}"`,
+  );
   for (const [field, id] of Object.entries(lex.intents.defaults)) {
     need(metricIds.has(id), "intents/intents.json", `defaults.${field}`, `unknown metric "${id}"`);
   }

@@ -40,7 +40,9 @@ export const extractionFileSchema = z.object({
   /** Words right after a bare number that make it a count of businesses ("4000 UMKM", "599 unit"). */
   countUnits: z.array(z.string().min(1)),
   targetCues: z.array(z.string().min(1)),
+  /** "70 persen dari total ... 273.457": the count after such a cue is the total a share is of. */
   denominatorCues: z.array(z.string().min(1)),
+  denominatorMetric: metricId,
   anaphora: z.array(z.string().min(1)),
   nationalCues: z.array(z.string().min(1)),
   ignoredRegionAliases: z.record(z.string(), z.string()),
