@@ -10,7 +10,14 @@ import {
 import type { Block } from "./answer-type";
 import { type Computed, compute, difference } from "./compute";
 import type { Knowledge } from "./knowledge";
-import { citedFacts, periodText, sourcesText, targetPeriodText, valueText } from "./wording";
+import {
+  citedFacts,
+  periodText,
+  sourcesText,
+  targetPeriodText,
+  valueText,
+  whereText,
+} from "./wording";
 
 export type Ask = { metric: string; region: string; period?: Period; target: boolean };
 
@@ -28,7 +35,7 @@ const MAX_LISTED = 8;
 export function figureBlock(k: Knowledge, ask: Ask): Block {
   const { realised, targets } = k.table.figures(ask.metric, ask.region);
   const label = k.metric(ask.metric).label;
-  const where = ask.region === "nasional" ? "nasional" : `di ${k.regionName(ask.region)}`;
+  const where = whereText(k, ask.region);
   if (ask.target) {
     // "target digitalisasi umkm jabar": the target may be set as a share rather than a count.
     const share = k.metric(ask.metric).shareMetric;

@@ -4,7 +4,7 @@ import type { Answer, Block } from "./answer-type";
 import type { Ask } from "./figures";
 import { figureBlock } from "./figures";
 import type { Knowledge } from "./knowledge";
-import { citedFacts, sourcesText, targetPeriodText, valueText } from "./wording";
+import { citedFacts, sourcesText, targetPeriodText, valueText, whereText } from "./wording";
 
 const MAX_POINTS = 12;
 const MAX_TARGETS = 3;
@@ -14,7 +14,7 @@ export function trendBlock(k: Knowledge, ask: Ask): { block: Block; series?: Ans
   const { realised, targets } = k.table.figures(ask.metric, ask.region);
   if (realised.length === 0) return { block: figureBlock(k, { ...ask, period: undefined }) };
   const m = k.metric(ask.metric);
-  const where = ask.region === "nasional" ? "nasional" : `di ${k.regionName(ask.region)}`;
+  const where = whereText(k, ask.region);
   const title = `Perkembangan ${m.label} ${where}`;
   // The newest points, oldest first: a chart or a phone screen holds a dozen or so.
   const points = realised.slice(-MAX_POINTS);

@@ -1,6 +1,7 @@
 import type { Fact } from "../facts/fact-schema";
 import { formatApprox, formatNumber } from "../format/number";
 import { formatPeriod, type Period } from "../format/period";
+import type { Knowledge } from "./knowledge";
 
 /** "27 juta", "70 persen", "326.505 unit": the unit is left out where the label already says it. */
 export function valueText(value: number, unit: string, approx = false): string {
@@ -60,6 +61,7 @@ export function targetPeriodText(f: Fact): string {
     : formatPeriod(f.period);
 }
 
-export function regionText(regionName: string, id: string): string {
-  return id === "nasional" ? "nasional" : regionName;
+/** "nasional", or "di Jawa Barat": how an answer says where its figure is for. */
+export function whereText(k: Knowledge, region: string): string {
+  return region === "nasional" ? "nasional" : `di ${k.regionName(region)}`;
 }
