@@ -25,3 +25,8 @@ export class FollowUps {
       this.entries.delete(this.entries.keys().next().value as string);
   }
 }
+
+/** Follow-ups are per person per chat: one officer's question is not another's context. */
+export function followUpKey(chatId: number | undefined, userId: number | undefined): string {
+  return `${chatId}:${userId}`;
+}

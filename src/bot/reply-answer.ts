@@ -1,6 +1,7 @@
 import { InlineKeyboard } from "grammy";
 import { answer } from "../answer/answer";
 import type { Answer } from "../answer/answer-type";
+import { followUpKey } from "./follow-ups";
 import { answerToHtml } from "./html";
 import { sendChart } from "./send-chart";
 import type { BotContext } from "./services";
@@ -76,7 +77,7 @@ export async function replyWithAnswer(ctx: BotContext, question: string): Promis
     );
     return;
   }
-  const key = `${ctx.chat?.id}:${user}`;
+  const key = followUpKey(ctx.chat?.id, user);
   const started = performance.now();
   const a = answer(s.store.current, question, {
     today: s.now(),

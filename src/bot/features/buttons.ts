@@ -1,6 +1,7 @@
 import { Composer } from "grammy";
 import { answerQuery } from "../../answer/answer";
 import { trendBlock } from "../../answer/trend";
+import { followUpKey } from "../follow-ups";
 import { answerToHtml } from "../html";
 import { record } from "../reply-answer";
 import { sendChart } from "../send-chart";
@@ -25,8 +26,7 @@ buttonsFeature.callbackQuery(/^pick:(\w+):(\d+)$/, async (ctx) => {
     `${query.ambiguous?.words} → ${s.store.current.regionName(region)}`,
   );
   record(ctx, a, performance.now() - started);
-  if (ctx.from && ctx.chat)
-    s.followUps.set(`${ctx.chat.id}:${ctx.from.id}`, a.query, s.now().getTime());
+  s.followUps.set(followUpKey(ctx.chat?.id, ctx.from.id), a.query, s.now().getTime());
   await ctx.answerCallbackQuery();
   await ctx.editMessageText(answerToHtml(a.text)[0] as string, { parse_mode: "HTML" });
 });
