@@ -10,7 +10,7 @@ const USAGE = `Pakai: npm run ask -- [--json] [--chart out.png] "pertanyaan"
 Tanpa pertanyaan: membaca satu pertanyaan per baris dari standard input.`;
 
 /** The answer as the --json line: what was asked, understood, assumed and used. */
-export function answerJson(a: Answer) {
+function answerJson(a: Answer) {
   return {
     question: a.question,
     answer: a.text,

@@ -60,11 +60,6 @@ export function formatNumber(value: number): string {
   return decimals(value, 2);
 }
 
-/** A value with its unit: "5,4 persen", "326.505 unit", "27 juta UMKM". */
-export function formatValue(value: number, unit: string): string {
-  return `${formatNumber(value)} ${unit}`;
-}
-
 /**
  * A computed value is rounded to three significant digits, so it does not pretend
  * to more precision than the figures it came from: 191419.9 → "191 ribu".
