@@ -1,4 +1,4 @@
-import type { Fact } from "../facts/fact-schema";
+import { type Fact, measureKey } from "../facts/fact-schema";
 import { formatNumber } from "../format/number";
 import { comparePeriods, type Period, periodWithin, yearOf } from "../format/period";
 import type { Knowledge } from "./knowledge";
@@ -58,7 +58,7 @@ export function compute(
         ...stated(f),
         value: 100 - f.value,
         unit: "persen",
-        how: `100 − ${formatNumber(f.value)} persen ${k.metric(f.metric).label.replace(/^persentase /, "")}`,
+        how: `100 − ${formatNumber(f.value)} persen ${k.metric(measureKey(f)).label.replace(/^persentase /, "")}`,
       });
     }
   }
@@ -76,7 +76,7 @@ export function compute(
         period: later(s.period, t.period),
         value: (s.value / 100) * t.value,
         unit: m.unit,
-        how: `${formatNumber(s.value)} persen × ${formatNumber(t.value)} ${k.metric(t.metric).label}`,
+        how: `${formatNumber(s.value)} persen × ${formatNumber(t.value)} ${k.metric(measureKey(t)).label}`,
         from: [...s.from, t],
         approx: true,
       });
@@ -91,7 +91,7 @@ export function compute(
         period: later(c.period, t.period),
         value: (c.value / t.value) * 100,
         unit: "persen",
-        how: `${formatNumber(c.value)} ÷ ${formatNumber(t.value)} ${k.metric(t.metric).label}`,
+        how: `${formatNumber(c.value)} ÷ ${formatNumber(t.value)} ${k.metric(measureKey(t)).label}`,
         from: [c, t],
         approx: true,
       });

@@ -1,4 +1,4 @@
-import type { FactKind } from "../facts/fact-schema";
+import type { Fact } from "../facts/fact-schema";
 import { comparePeriods, type Period, periodRange, yearOf } from "../format/period";
 import type { Lexicon } from "../lexicon/load";
 import type { Article } from "../seeds/article";
@@ -19,15 +19,22 @@ import { makeRegionFinder, type RegionMention } from "./region-mentions";
 import { quoteSegments, type Span, splitSentences } from "./sentences";
 
 /** A statistic as read from one sentence, before corrections and de-duplication. */
-export type ExtractedFact = {
-  metric: string;
-  region: string;
-  period: Period;
-  kind: FactKind;
-  value: number;
-  unit: string;
-  written: string;
-  quote: string;
+export type ExtractedFact = Pick<
+  Fact,
+  | "metric"
+  | "measure"
+  | "region"
+  | "period"
+  | "periodAssumed"
+  | "kind"
+  | "value"
+  | "valueMax"
+  | "approx"
+  | "unit"
+  | "written"
+  | "quote"
+  | "sure"
+> & {
   /** Whether the sentence itself named the region, rather than the text around it. */
   regionStated: boolean;
 };
@@ -42,6 +49,7 @@ export function makeExtractor(lex: Lexicon): (article: Article) => Extraction {
   const longForms = compileLongForms(x.longForms);
   const [rules, targetCues, anaphora] = [padRules(x.rules), pad(x.targetCues), pad(x.anaphora)];
   const unitOf = new Map(lex.metrics.map((m) => [m.id, m.unit]));
+  const labelOf = new Map(lex.metrics.map((m) => [m.id, m.label]));
   const regions = makeRegionFinder(lex);
   const words = (text: string) => cueText(text, longForms);
   const collapse = (text: string) => collapseLongForms(text, longForms);
@@ -111,6 +119,9 @@ export function makeExtractor(lex: Lexicon): (article: Article) => Extraction {
           const future = periodRange(period).start > periodRange(published).end;
           sentenceFacts.push({
             metric,
+            measure: labelOf.get(metric) ?? metric,
+            periodAssumed: !near,
+            sure: true,
             region: local?.region ?? contextRegion ?? articleRegion,
             period,
             kind: future || hasCue(nearWords, targetCues) ? "target" : "realisasi",

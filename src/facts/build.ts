@@ -33,7 +33,9 @@ export function buildFacts(seedsDir: string, lex: Lexicon): BuiltFacts {
     skipped.push(...out.skipped.map((s) => ({ ...s, article: a.id })));
   }
   const corrected = applyCorrections(drafts, readCorrections(seedsDir), byId, lex);
-  const facts = dedupe(corrected).map(([key, d]) => toFact(key, d, byId.get(d.article) as Article));
+  const facts = dedupe(corrected).map(([key, d]) =>
+    toFact(key, d, byId.get(d.article) as Article, lex),
+  );
   return { facts, articles, skipped };
 }
 
@@ -78,7 +80,18 @@ function applyCorrections(
     if (set.region && !regions.has(set.region)) fail("region", `unknown region "${set.region}"`);
 
     if (c.action === "add") {
-      out = [...out, { ...c.fact, quote: c.quote, regionStated: true }];
+      const measure = lex.metrics.find((m) => m.id === c.fact.metric)?.label ?? c.fact.metric;
+      out = [
+        ...out,
+        {
+          ...c.fact,
+          measure,
+          quote: c.quote,
+          regionStated: true,
+          periodAssumed: false,
+          sure: true,
+        },
+      ];
       return;
     }
     const hits = (d: Draft) =>
@@ -113,21 +126,31 @@ function factKey(d: Draft): string {
   return [d.article, d.metric, d.region, d.period, d.kind, d.value].join("|");
 }
 
-function toFact(key: string, d: Draft, article: Article): Fact {
+function toFact(key: string, d: Draft, article: Article, lex: Lexicon): Fact {
   const id = `${d.article}-${hash("sha1", key).slice(0, 8)}`;
+  const place = lex.places.get(d.region);
+  if (!place) throw new SeedError(article.file, "region", `unknown region "${d.region}"`);
   const fact: Fact = {
     id,
     article: d.article,
     metric: d.metric,
+    measure: d.measure,
     region: d.region,
+    regionName: place.name,
+    regionLevel: place.level,
+    province: place.province,
     period: d.period,
+    periodAssumed: d.periodAssumed,
     kind: d.kind,
     value: d.value,
+    ...(d.valueMax === undefined ? {} : { valueMax: d.valueMax }),
+    ...(d.approx === undefined ? {} : { approx: d.approx }),
     unit: d.unit,
     written: d.written,
     quote: d.quote,
     outlet: article.outlet,
     published: article.published,
+    sure: d.sure,
   };
   checkQuote(fact, article);
   return fact;

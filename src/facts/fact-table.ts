@@ -1,7 +1,7 @@
 import { comparePeriods } from "../format/period";
 import type { Article } from "../seeds/article";
 import type { BuiltFacts, Skipped } from "./build";
-import type { Fact } from "./fact-schema";
+import { type Fact, measureKey } from "./fact-schema";
 
 /** Facts that state the same figure: same period, kind and value, from one or more articles. */
 export type FigureGroup = readonly [Fact, ...Fact[]];
@@ -31,12 +31,13 @@ export function indexFacts(built: BuiltFacts): FactTable {
   const regionsByMetric = new Map<string, Set<string>>();
   const metricsByRegion = new Map<string, Set<string>>();
   for (const f of built.facts) {
-    const key = `${f.metric}|${f.region}`;
+    const metric = measureKey(f);
+    const key = `${metric}|${f.region}`;
     const list = byKey.get(key);
     if (list) list.push(f);
     else byKey.set(key, [f]);
-    regionsByMetric.set(f.metric, (regionsByMetric.get(f.metric) ?? new Set()).add(f.region));
-    metricsByRegion.set(f.region, (metricsByRegion.get(f.region) ?? new Set()).add(f.metric));
+    regionsByMetric.set(metric, (regionsByMetric.get(metric) ?? new Set()).add(f.region));
+    metricsByRegion.set(f.region, (metricsByRegion.get(f.region) ?? new Set()).add(metric));
   }
   for (const list of byKey.values()) {
     list.sort(

@@ -14,6 +14,7 @@ import {
   type Metric,
   metricsFileSchema,
 } from "./metric-schema";
+import { type Place, placesOf } from "./places";
 import {
   type CityFile,
   cityFileSchema,
@@ -29,6 +30,8 @@ export type Lexicon = {
   extraction: ExtractionFile;
   slang: SlangFile;
   intents: IntentsFile;
+  /** Every region by id, at its real level (derived from regions and cities). */
+  places: Map<string, Place>;
 };
 
 /** Reads one JSON file and validates it; errors name the file, the line or the field. */
@@ -62,13 +65,16 @@ export function readJsonFile<S extends z.ZodType>(
 export function loadLexicon(intentsDir: string): Lexicon {
   const read = <S extends z.ZodType>(name: string, schema: S) =>
     readJsonFile(join(intentsDir, name), `intents/${name}`, schema);
+  const regions = read("regions.json", regionsFileSchema);
+  const cities = read("kabupaten-kota.json", cityFileSchema);
   const lexicon: Lexicon = {
-    regions: read("regions.json", regionsFileSchema),
-    cities: read("kabupaten-kota.json", cityFileSchema),
+    regions,
+    cities,
     metrics: read("metrics.json", metricsFileSchema).metrics,
     extraction: read("extraction.json", extractionFileSchema),
     slang: read("slang.json", slangFileSchema),
     intents: read("intents.json", intentsFileSchema),
+    places: placesOf(regions, cities),
   };
   checkReferences(lexicon);
   return lexicon;
@@ -94,7 +100,7 @@ function checkReferences(lex: Lexicon): void {
       need(regionIds.has(id), "intents/regions.json", `groups.${word}`, `unknown province "${id}"`);
   }
   const aliasOwner = new Map<string, string>();
-  for (const p of [lex.regions.nasional, ...lex.regions.provinces]) {
+  for (const p of [lex.regions.nasional, ...lex.regions.provinces, ...lex.regions.kelompok]) {
     for (const a of p.aliases) {
       const owner = aliasOwner.get(a);
       need(

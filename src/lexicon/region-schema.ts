@@ -18,6 +18,8 @@ export const regionsFileSchema = z.object({
   provinces: z.array(provinceSchema).length(38),
   /** Words that name several provinces at once ("jawa"): the bot asks back. */
   groups: z.record(alias, z.array(regionId).min(2)),
+  /** Named groups of places ("Pulau Jawa", "Jabodetabek"): a region of their own, never a member province. */
+  kelompok: z.array(provinceSchema),
   /** Words that look like region names to a fuzzy matcher but are not ("sumber" ~ "sumbar"). */
   notRegions: z.array(alias),
 });

@@ -23,8 +23,13 @@ function fact(
     id: `umkm_go_digital:nasional:${period}:${kind}:${outlet}`,
     article: `${outlet.toLowerCase().replaceAll(/\W+/g, "-")}-${published}`,
     metric: "umkm_go_digital",
+    measure: "UMKM go digital",
     region: "nasional",
+    regionName: "Nasional",
+    regionLevel: "nasional",
+    province: "nasional",
     period,
+    periodAssumed: false,
     kind,
     value,
     unit: "UMKM",
@@ -32,6 +37,7 @@ function fact(
     quote: `Jumlah UMKM yang go digital mencapai ${written}.`,
     outlet,
     published,
+    sure: true,
   };
 }
 
