@@ -39,12 +39,11 @@ export function hasCue(words: string, padded: readonly string[]): boolean {
   return padded.some((c) => words.includes(c));
 }
 
-/** The first rule of the number's kind whose every (padded) cue group is present. */
+/** The first rule of the number's kind ("persen", "count", "uang") whose every (padded) cue group is present. */
 export function classify(
   words: string,
   rules: readonly Rule[],
-  percent: boolean,
+  unit: Rule["unit"],
 ): Rule | undefined {
-  const unit = percent ? "persen" : "count";
   return rules.find((r) => r.unit === unit && r.cues.every((group) => hasCue(words, group)));
 }

@@ -1,20 +1,15 @@
 import type { Fact } from "../facts/fact-schema";
-import { comparePeriods, type Period, periodRange, yearOf } from "../format/period";
+import { type Period, periodRange, yearOf } from "../format/period";
 import type { Lexicon } from "../lexicon/load";
 import type { Article } from "../seeds/article";
 import { foldKeepingPositions, phrasePattern } from "../text/fold";
-import { findPeriods } from "../text/periods";
-import {
-  classify,
-  collapseLongForms,
-  compileLongForms,
-  cueText,
-  hasCue,
-  pad,
-  padRules,
-} from "./cues";
+import { spanAt, splitClauses } from "./clauses";
+import { compileLongForms, cueText, hasCue, pad, padRules } from "./cues";
 import { findDateline } from "./dateline";
-import { findNumbers, type NumberMention } from "./numbers";
+import { type MeasureChoice, makeMeasureReader } from "./measure";
+import { type Dated, makePeriodReader } from "./period-of";
+import { placeOf } from "./place-of";
+import { makeQuantityReader, type Quantity } from "./quantities";
 import { makeRegionFinder, type RegionMention } from "./region-mentions";
 import { quoteSegments, type Span, splitSentences } from "./sentences";
 
@@ -39,20 +34,30 @@ export type ExtractedFact = Pick<
   regionStated: boolean;
 };
 
-/** A number that looked like a statistic but matched no metric: shown to admins. */
+/** A number that looked like a statistic but said nothing of what it counts: shown to admins. */
 export type SkippedNumber = { written: string; quote: string };
 
 export type Extraction = { facts: ExtractedFact[]; skipped: SkippedNumber[] };
 
+/** What the sentences before this one leave for it: the place and time they spoke of. */
+type Context = { region?: string; period?: Period; previous: string };
+
+/**
+ * Reads each number in its own clause: what it counts (measure), where (the nearest place in
+ * its clause, then its sentence, then the text before), when (the nearest period in its
+ * clause, else the article's date, said to be assumed) and whether it is a target.
+ */
 export function makeExtractor(lex: Lexicon): (article: Article) => Extraction {
   const x = lex.extraction;
   const longForms = compileLongForms(x.longForms);
-  const [rules, targetCues, anaphora] = [padRules(x.rules), pad(x.targetCues), pad(x.anaphora)];
-  const unitOf = new Map(lex.metrics.map((m) => [m.id, m.unit]));
-  const labelOf = new Map(lex.metrics.map((m) => [m.id, m.label]));
+  const targetCues = pad(x.targetCues);
+  const anaphora = pad(x.anaphora);
+  const thresholds = pad(x.thresholdCues);
+  const rules = padRules(x.rules);
+  const readQuantities = makeQuantityReader(x);
+  const readMeasure = makeMeasureReader(lex, rules);
   const regions = makeRegionFinder(lex);
   const words = (text: string) => cueText(text, longForms);
-  const collapse = (text: string) => collapseLongForms(text, longForms);
   const denominatorCue = new RegExp(
     `\\b(?:${x.denominatorCues.map(phrasePattern).join("|")})\\b`,
     "i",
@@ -60,96 +65,199 @@ export function makeExtractor(lex: Lexicon): (article: Article) => Extraction {
 
   return (article) => {
     const { body, published } = article;
+    const readPeriods = makePeriodReader(lex, published);
     const sentences = splitSentences(body);
     const folded = foldKeepingPositions(body);
     const dateline = findDatelineIn(body, sentences);
-    const allMentions = regions.mentions(folded);
+    const allMentions = dropAppositives(regions.mentions(folded, body), lex);
     const articleRegion =
-      (dateline && regions.ofPlace(dateline.place)) ?? mostMentioned(allMentions) ?? "nasional";
+      mostMentioned(allMentions) ?? (dateline && regions.ofPlace(dateline.place)) ?? "nasional";
+    const manyPlaces = new Set(allMentions.map((m) => m.region)).size > 1;
 
     const facts: ExtractedFact[] = [];
     const skipped: SkippedNumber[] = [];
-    let contextRegion: string | undefined;
-    let contextPeriod: Period | undefined;
-    let previous = "";
-    let cursor = 0;
+    const context: Context = { previous: "" };
 
     for (const s of sentences) {
       const quote = body.slice(s.start, s.end);
       // The dateline names where the news was filed, not what the numbers are about.
       const from = s.start + (dateline?.sentence === s ? dateline.length : 0);
-      while (cursor < allMentions.length && (allMentions[cursor] as RegionMention).start < from)
-        cursor++;
-      const mentions: RegionMention[] = [];
-      for (
-        let c = cursor;
-        c < allMentions.length && (allMentions[c] as RegionMention).end <= s.end;
-        c++
-      ) {
-        mentions.push(allMentions[c] as RegionMention);
-      }
-      const anaphoric = hasCue(words(quote.slice(0, 40)).slice(0, 25), anaphora);
+      const mentions = allMentions.filter((m) => m.start >= from && m.end <= s.end);
+      const dated = readPeriods(folded.slice(s.start, s.end), quote, s.start);
+      const anaphoric = hasCue(words(quote.slice(0, 40)).slice(0, 30), anaphora);
       const sentenceFacts: ExtractedFact[] = [];
+      const byUnit = new Map<string, MeasureChoice>();
 
       for (const seg of quoteSegments(body, s)) {
         const text = body.slice(seg.start, seg.end);
-        const numbers = findNumbers(text, x.countUnits);
-        numbers.forEach((n, i) => {
-          const w = windows(text, numbers, i, collapse, denominatorCue);
-          const nearWords = words(w.near);
-          const rule =
-            classify(words(w.clause), rules, n.percent) ??
-            classify(nearWords, rules, n.percent) ??
-            (n.percent ? classify(words(text), rules, true) : undefined) ??
-            (anaphoric ? classify(words(`${previous} ${w.near}`), rules, n.percent) : undefined);
-          if (!rule) {
-            skipped.push({ written: n.written, quote });
+        const clauses = splitClauses(
+          maskLongForms(
+            text,
+            longForms.each.map((f) => f.re),
+          ),
+        );
+        const quantities = readQuantities(text);
+        const paired = respectively(quantities, mentions, seg.start);
+        quantities.forEach((q, i) => {
+          const clause = spanAt(clauses, q.start);
+          const win = {
+            start: Math.max(clause.start, quantities[i - 1]?.end ?? 0),
+            end: Math.min(clause.end, quantities[i + 1]?.start ?? text.length),
+          };
+          // "70 persen dari total ... 273.457": the total is read from its cue on, so the share's words do not describe it.
+          const cueAt =
+            q.unit === "count" ? text.slice(win.start, q.start).search(denominatorCue) : -1;
+          const denominator =
+            cueAt >= 0 ||
+            (q.unit === "count" &&
+              quantities[i - 1]?.unit === "persen" &&
+              /^\s*dari\s*$/i.test(text.slice(quantities[i - 1]?.end ?? 0, q.start)));
+          if (cueAt >= 0) win.start += cueAt;
+          const around = `${text.slice(win.start, q.start)} ${text.slice(q.end, win.end)}`;
+          const near = words(around);
+          if (hasCue(near, thresholds)) return;
+          const unitKind = q.unit === "persen" ? "persen" : q.unit === "count" ? "count" : "uang";
+          const measure = readMeasure({
+            q,
+            near,
+            nearText: around,
+            clause: words(text.slice(clause.start, clause.end)),
+            before: words(text.slice(0, q.start)),
+            inherited: byUnit.get(unitKind),
+            previous: anaphoric ? words(context.previous) : undefined,
+            denominator,
+          });
+          if (!measure) {
+            skipped.push({ written: q.written, quote });
             return;
           }
-          const metric = w.denominator ? x.denominatorMetric : rule.metric;
-          const local = nearest(
-            mentions.filter((m) => m.start >= seg.start && m.end <= seg.end),
-            seg.start + n.start,
-          );
-          const near = periodNear(folded.slice(seg.start, seg.end), n, w, yearOf(published));
+          byUnit.set(unitKind, measure);
+          const at = seg.start + q.start;
+          const place =
+            paired.get(q) ??
+            placeOf(mentions, {
+              at,
+              end: seg.start + q.end,
+              clause: { start: seg.start + clause.start, end: seg.start + clause.end },
+            });
+          const region = place?.region ?? context.region ?? articleRegion;
+          const window = { start: seg.start + win.start, end: seg.start + win.end };
+          // A total named as a denominator is dated by its own words only, not by the share's.
+          const when = pickPeriod(dated, {
+            at,
+            end: seg.start + q.end,
+            window,
+            clause: denominator
+              ? window
+              : { start: seg.start + clause.start, end: seg.start + clause.end },
+            sentence: !denominator,
+          });
           const period =
-            (near === "now" ? published : near) ??
-            (anaphoric ? contextPeriod : undefined) ??
+            (when === "now" ? (dated.find((d) => d.speech)?.period ?? published) : when) ??
+            (anaphoric ? context.period : undefined) ??
             published;
           const future = periodRange(period).start > periodRange(published).end;
           sentenceFacts.push({
-            metric,
-            measure: labelOf.get(metric) ?? metric,
-            periodAssumed: !near,
-            sure: true,
-            region: local?.region ?? contextRegion ?? articleRegion,
+            metric: measure.metric,
+            measure: measure.measure,
+            region,
             period,
-            kind: future || hasCue(nearWords, targetCues) ? "target" : "realisasi",
-            value: n.value,
-            unit: n.percent
-              ? "persen"
-              : ["unit", "orang"].includes(n.nextWord)
-                ? n.nextWord
-                : (unitOf.get(metric) ?? "unit"),
-            written: n.written,
+            periodAssumed: when === undefined && !(anaphoric && context.period),
+            kind: future || hasCue(near, targetCues) ? "target" : "realisasi",
+            value: q.value,
+            ...(q.valueMax === undefined ? {} : { valueMax: q.valueMax }),
+            ...(q.approx === undefined ? {} : { approx: q.approx }),
+            unit: unitOf(q, measure, lex),
+            written: q.written,
             quote,
-            regionStated: Boolean(local),
+            sure:
+              measure.sure &&
+              !place?.candidates &&
+              (Boolean(place) || Boolean(context.region) || !manyPlaces),
+            regionStated: Boolean(place),
           });
         });
       }
 
       facts.push(...sentenceFacts);
       const last = mentions.at(-1);
-      if (last) contextRegion = last.region;
-      const lastPeriod = sentenceFacts
+      if (last) context.region = last.region;
+      const newest = sentenceFacts
         .map((f) => f.period)
-        .sort(comparePeriods)
+        .sort((a, b) => (a < b ? -1 : 1))
         .at(-1);
-      if (lastPeriod) contextPeriod = lastPeriod;
-      previous = quote;
+      if (newest) context.period = newest;
+      context.previous = quote;
     }
     return { facts, skipped };
   };
+}
+
+function unitOf(q: Quantity, m: MeasureChoice, lex: Lexicon): string {
+  if (q.unit === "persen") return "persen";
+  if (q.unit === "rupiah") return "rupiah";
+  if (q.unit === "usd") return "US$";
+  const noun = q.noun.split(/\s+/)[0] ?? "";
+  if (["unit", "orang", "debitur"].includes(noun)) return noun;
+  return (m.metric && lex.metrics.find((x) => x.id === m.metric)?.unit) || "unit";
+}
+
+/** The nearest period to a number: in its own words, then its clause, then its sentence. */
+function pickPeriod(
+  dated: Dated[],
+  where: { at: number; end: number; window: Span; clause: Span; sentence: boolean },
+): Period | "now" | undefined {
+  const distance = (d: Dated) => (d.end <= where.at ? where.at - d.end : d.start - where.end + 1);
+  const nearestIn = (span: Span) =>
+    dated
+      .filter((d) => d.start >= span.start && d.end <= span.end)
+      .sort((a, b) => distance(a) - distance(b))[0];
+  const inSentence = where.sentence ? dated : [];
+  const found =
+    nearestIn(where.window) ??
+    nearestIn(where.clause) ??
+    inSentence.filter((d) => d.end <= where.at).at(-1) ??
+    inSentence.find((d) => d.start >= where.end);
+  return found?.period;
+}
+
+/**
+ * "Papua Barat, Maluku Utara, dan Papua ... yaitu 4,6 ribu, 4,1 ribu, dan 3,9 ribu unit":
+ * places listed first and as many numbers of one kind after them are paired in order.
+ */
+function respectively(
+  quantities: Quantity[],
+  mentions: RegionMention[],
+  offset: number,
+): Map<Quantity, RegionMention> {
+  const paired = new Map<Quantity, RegionMention>();
+  const first = quantities[0];
+  if (!first || mentions.length < 2) return paired;
+  const before = mentions.filter((m) => m.end <= offset + first.start && m.region !== "nasional");
+  if (before.length !== mentions.length) return paired;
+  for (const unit of ["persen", "rupiah", "usd", "count"]) {
+    const same = quantities.filter((q) => q.unit === unit);
+    if (same.length === before.length)
+      same.forEach((q, i) => paired.set(q, before[i] as RegionMention));
+  }
+  return paired;
+}
+
+/** "di Kota Sorong, Papua Barat Daya" and "Kabupaten Manokwari (Papua Barat)": the province only says where the city lies. */
+function dropAppositives(mentions: RegionMention[], lex: Lexicon): RegionMention[] {
+  return mentions.filter((m, i) => {
+    const prev = mentions[i - 1];
+    if (!prev || lex.places.get(m.region)?.level !== "provinsi") return true;
+    const parent = lex.places.get(prev.region)?.province;
+    return !(parent === m.region && m.start - prev.end <= 3);
+  });
+}
+
+/** Long forms keep their commas out of the clause split: "usaha mikro, kecil, dan menengah" is one noun. */
+function maskLongForms(text: string, forms: RegExp[]): string {
+  let out = text;
+  for (const re of forms) out = out.replace(re, (m) => m.replace(/,/g, " "));
+  return out;
 }
 
 function findDatelineIn(body: string, sentences: Span[]) {
@@ -158,67 +266,6 @@ function findDatelineIn(body: string, sentences: Span[]) {
     if (d) return { ...d, sentence: s };
   }
   return undefined;
-}
-
-/**
- * The text around number i that speaks of it: from the previous number to the next.
- * `clause` stops at commas; a denominator ("70 persen dari total ... 273.457") starts at
- * its cue, so the share's words do not describe the total.
- */
-function windows(
-  text: string,
-  numbers: NumberMention[],
-  i: number,
-  collapse: (t: string) => string,
-  denominatorCue: RegExp,
-) {
-  const n = numbers[i] as NumberMention;
-  const prev = numbers[i - 1];
-  let from = prev?.end ?? 0;
-  let to = numbers[i + 1]?.start ?? text.length;
-  let before = text.slice(from, n.start);
-  let after = text.slice(n.end, to);
-  const denominatorAt = before.search(denominatorCue);
-  // Only a count is a denominator: "dari jumlah itu, 62 persen" is a share of it.
-  const denominator =
-    !n.percent && (denominatorAt >= 0 || (Boolean(prev?.percent) && /^\s*dari\s*$/i.test(before)));
-  if (denominator && denominatorAt >= 0) {
-    before = before.slice(denominatorAt);
-    from += denominatorAt;
-  }
-  const cut = after.search(denominatorCue);
-  if (cut >= 0) {
-    after = after.slice(0, cut);
-    to = n.end + cut;
-  }
-  // Long forms first: the commas in "usaha mikro, kecil, dan menengah" are not clause breaks.
-  const clause = `${collapse(before).split(/[,;]/).at(-1)} ${collapse(after).split(/[,;]/)[0]}`;
-  return { denominator, clause, near: `${before} ${after}`, from, to };
-}
-
-/**
- * The period mentioned closest to the number, between its neighbours; "now" for "saat ini".
- * `segment` is folded, so its positions are the numbers' positions.
- */
-function periodNear(
-  segment: string,
-  n: NumberMention,
-  w: { from: number; to: number },
-  refYear: number,
-): Period | "now" | undefined {
-  const window = `${segment.slice(w.from, n.start)} ${segment.slice(n.end, w.to)}`;
-  const at = n.start - w.from;
-  const best = findPeriods(window, refYear)
-    .map((p) => ({ p, d: p.end <= at ? at - p.end : p.start - at - 1 }))
-    .sort((a, b) => a.d - b.d)[0]?.p;
-  if (!best) return undefined;
-  return best.kind === "now" ? "now" : best.period;
-}
-
-function nearest(mentions: RegionMention[], at: number): RegionMention | undefined {
-  return mentions
-    .map((m) => ({ m, d: Math.min(Math.abs(m.start - at), Math.abs(m.end - at)) }))
-    .sort((a, b) => a.d - b.d)[0]?.m;
 }
 
 function mostMentioned(mentions: RegionMention[]): string | undefined {

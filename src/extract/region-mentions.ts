@@ -1,58 +1,97 @@
 import type { Lexicon } from "../lexicon/load";
 import { foldWords } from "../text/fold";
 
-export type RegionMention = { start: number; end: number; region: string };
+/**
+ * A place named in an article, at its real level. A bare name that two places share
+ * ("Bogor": Kabupaten Bogor and Kota Bogor) has both as `candidates` until the article settles it.
+ */
+export type RegionMention = { start: number; end: number; region: string; candidates?: string[] };
 
 export type RegionFinder = {
-  /** Province names and national cues in a folded text (foldKeepingPositions), with positions. */
-  mentions(folded: string): RegionMention[];
-  /** The province of a dateline place, a province or city name; undefined for Jakarta. */
+  /** Places and national cues in a folded text (foldKeepingPositions), with positions. */
+  mentions(folded: string, original: string): RegionMention[];
+  /** The region of a dateline place, at its level; undefined for Jakarta or an unknown place. */
   ofPlace(place: string): string | undefined;
 };
 
 export function makeRegionFinder(lex: Lexicon): RegionFinder {
   const ignored = new Set(Object.keys(lex.extraction.ignoredRegionAliases));
-  const regionOf = new Map<string, string>();
-  for (const p of lex.regions.provinces)
-    for (const a of p.aliases) if (!ignored.has(a)) regionOf.set(a, p.id);
-  for (const cue of lex.extraction.nationalCues) regionOf.set(cue, "nasional");
+  const byAlias = new Map<string, string[]>();
+  /** Aliases that are a province's or a group's: these also name places when written in lowercase. */
+  const always = new Set<string>();
+  for (const p of lex.places.values()) {
+    if (p.level === "nasional") continue;
+    for (const a of p.aliases) {
+      if (ignored.has(a)) continue;
+      byAlias.set(a, [...(byAlias.get(a) ?? []), p.id]);
+      if (p.level === "provinsi" || p.level === "kelompok" || a.includes(" ")) always.add(a);
+    }
+  }
+  // A province's own name wins over a city named after it ("Bengkulu", "Gorontalo").
+  for (const [a, ids] of byAlias) {
+    const province = ids.find((id) => lex.places.get(id)?.level === "provinsi");
+    if (province) byAlias.set(a, [province]);
+  }
+  for (const cue of lex.extraction.nationalCues) {
+    byAlias.set(cue, ["nasional"]);
+    always.add(cue);
+  }
   const prefixes = new Set(
-    [...regionOf.keys()].flatMap((a) => a.split(" ").map((_, i, w) => w.slice(0, i + 1).join(" "))),
+    [...byAlias.keys()].flatMap((a) => a.split(" ").map((_, i, w) => w.slice(0, i + 1).join(" "))),
   );
-
-  const placeOf = new Map(regionOf);
-  for (const c of lex.cities)
-    for (const a of c.aliases) if (!ignored.has(a)) placeOf.set(a, c.province);
 
   return {
     // From each word that can start a name, the longest name it starts, growing the phrase
     // word by word only while it is still the start of some name. A folded text separates
     // words by single-character spaces, so splitting keeps positions.
-    mentions(folded) {
+    mentions(folded, original) {
       const tokens = folded.split(" ");
       const found: RegionMention[] = [];
       for (let i = 0, pos = 0; i < tokens.length; pos += (tokens[i] as string).length + 1, i++) {
         let phrase = tokens[i] as string;
         if (!prefixes.has(phrase)) continue;
-        let match: { region: string; last: number; end: number } | undefined;
+        let match: { alias: string; last: number; end: number } | undefined;
         for (let j = i, at = pos; ; ) {
-          const region = regionOf.get(phrase);
-          if (region) match = { region, last: j, end: at + (tokens[j] as string).length };
+          if (byAlias.has(phrase))
+            match = { alias: phrase, last: j, end: at + (tokens[j] as string).length };
           do at += (tokens[j++] as string).length + 1;
           while (j < tokens.length && !tokens[j]);
           const next = `${phrase} ${tokens[j]}`;
           if (j >= tokens.length || !prefixes.has(next)) break;
           phrase = next;
         }
-        if (!match) continue;
-        found.push({ start: pos, end: match.end, region: match.region });
+        // A bare city name is a proper noun: "batu", "metro" in lowercase are ordinary words.
+        if (!match || (!always.has(match.alias) && !/\p{Lu}/u.test(original[pos] ?? ""))) continue;
+        const ids = byAlias.get(match.alias) as string[];
+        found.push({
+          start: pos,
+          end: match.end,
+          region: ids[0] as string,
+          ...(ids.length > 1 ? { candidates: ids } : {}),
+        });
         for (; i < match.last; i++) pos += (tokens[i] as string).length + 1;
       }
-      return found;
+      return settle(found, lex);
     },
     ofPlace(place) {
       const words = foldWords(place);
-      return placeOf.get(words) ?? placeOf.get(words.replace(/ /g, ""));
+      const ids = byAlias.get(words) ?? byAlias.get(words.replace(/ /g, ""));
+      return ids?.length === 1 ? ids[0] : undefined;
     },
   };
+}
+
+/**
+ * A shared bare name means the place the article names in full ("Kota Sorong ... Sorong");
+ * otherwise both lie in one province, and the mention keeps its candidates, unsettled.
+ */
+function settle(found: RegionMention[], lex: Lexicon): RegionMention[] {
+  const named = new Set(found.filter((m) => !m.candidates).map((m) => m.region));
+  return found.map((m) => {
+    if (!m.candidates) return m;
+    const pick = m.candidates.filter((c) => named.has(c));
+    if (pick.length === 1) return { start: m.start, end: m.end, region: pick[0] as string };
+    const province = lex.places.get(m.region)?.province ?? m.region;
+    return { ...m, region: province };
+  });
 }

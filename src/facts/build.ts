@@ -2,7 +2,7 @@ import { hash } from "node:crypto";
 import { existsSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { type ExtractedFact, type Extraction, makeExtractor } from "../extract/extract";
-import { parseIndonesianNumber } from "../format/number";
+import { makeQuantityReader, type QuantityReader } from "../extract/quantities";
 import { type Lexicon, readJsonFile } from "../lexicon/load";
 import { type Article, parseArticle } from "../seeds/article";
 import { type Correction, correctionsFileSchema } from "../seeds/corrections";
@@ -33,8 +33,9 @@ export function buildFacts(seedsDir: string, lex: Lexicon): BuiltFacts {
     skipped.push(...out.skipped.map((s) => ({ ...s, article: a.id })));
   }
   const corrected = applyCorrections(drafts, readCorrections(seedsDir), byId, lex);
+  const readQuantities = makeQuantityReader(lex.extraction);
   const facts = dedupe(corrected).map(([key, d]) =>
-    toFact(key, d, byId.get(d.article) as Article, lex),
+    toFact(key, d, byId.get(d.article) as Article, lex, readQuantities),
   );
   return { facts, articles, skipped };
 }
@@ -126,7 +127,13 @@ function factKey(d: Draft): string {
   return [d.article, d.metric, d.region, d.period, d.kind, d.value].join("|");
 }
 
-function toFact(key: string, d: Draft, article: Article, lex: Lexicon): Fact {
+function toFact(
+  key: string,
+  d: Draft,
+  article: Article,
+  lex: Lexicon,
+  readQuantities: QuantityReader,
+): Fact {
   const id = `${d.article}-${hash("sha1", key).slice(0, 8)}`;
   const place = lex.places.get(d.region);
   if (!place) throw new SeedError(article.file, "region", `unknown region "${d.region}"`);
@@ -152,17 +159,17 @@ function toFact(key: string, d: Draft, article: Article, lex: Lexicon): Fact {
     published: article.published,
     sure: d.sure,
   };
-  checkQuote(fact, article);
+  checkQuote(fact, article, readQuantities);
   return fact;
 }
 
 /** The promise behind every answer: the number is in the sentence, and the sentence is in the article. */
-export function checkQuote(fact: Fact, article: Article): void {
+export function checkQuote(fact: Fact, article: Article, read: QuantityReader): void {
   const fail = (problem: string) => {
     throw new SeedError(article.file, `fact ${fact.id} (${fact.written})`, problem);
   };
   if (!article.body.includes(fact.quote)) fail("its quote does not occur verbatim in the article");
   if (!fact.quote.includes(fact.written)) fail(`its quote does not contain "${fact.written}"`);
-  if (parseIndonesianNumber(fact.written) !== fact.value)
+  if (!read(fact.quote).some((q) => q.written === fact.written && q.value === fact.value))
     fail(`"${fact.written}" does not read as ${fact.value}`);
 }

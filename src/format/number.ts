@@ -9,7 +9,13 @@ export const SCALES: Record<string, number> = {
   jt: 1e6,
   miliar: 1e9,
   milyar: 1e9,
+  miliyar: 1e9,
   triliun: 1e12,
+  // Outlets' own spellings and slips, as printed: "Rp 1,3 trilyun", "Rp17 trliun", "Rp6,46 trilun".
+  trilyun: 1e12,
+  triliyun: 1e12,
+  trliun: 1e12,
+  trilun: 1e12,
 };
 
 /** Parses "273.457", "64,2", "4000" (digits only, no scale). NaN when it is not a number. */

@@ -114,10 +114,10 @@ function checkReferences(lex: Lexicon): void {
   }
   lex.extraction.rules.forEach((r, i) => {
     need(
-      metricIds.has(r.metric),
+      !("metric" in r) || metricIds.has(r.metric),
       "intents/extraction.json",
       `rules[${i}].metric`,
-      `unknown metric "${r.metric}"`,
+      `unknown metric "${"metric" in r ? r.metric : ""}"`,
     );
   });
   need(

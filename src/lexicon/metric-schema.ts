@@ -26,15 +26,36 @@ export const metricSchema = z.object({
 
 export const metricsFileSchema = z.object({ metrics: z.array(metricSchema).min(1) });
 
+const ruleUnit = z.enum(["persen", "count", "uang"]);
+const cueGroups = z.array(z.array(z.string().min(1)).min(1)).min(1);
+
 export const extractionFileSchema = z.object({
-  /** Tried in order for each number; the first whose every cue group has a hit names the metric. */
+  /**
+   * Tried in order for each number; the first whose every cue group has a hit names what it
+   * counts: a curated metric, or (with `measure` instead) an open measure in words.
+   */
   rules: z.array(
-    z.object({
-      metric: metricId,
-      unit: z.enum(["persen", "count"]),
-      cues: z.array(z.array(z.string().min(1)).min(1)).min(1),
-    }),
+    z.union([
+      z.object({ metric: metricId, unit: ruleUnit, cues: cueGroups }),
+      z.object({ measure: z.string().min(1), unit: ruleUnit, cues: cueGroups }),
+    ]),
   ),
+  /** Spelled-out numbers: "tiga persen", "lima debitur", "delapan ribuan". */
+  numberWords: z.record(z.string().regex(/^[a-z]+$/), z.number().positive()),
+  /** Nouns that make a bare number a count ("120 UMKM", "lima debitur"); others are incidental. */
+  countNouns: z.array(z.string().min(1)),
+  /** Nouns after a number that make it no statistic at all ("15 kelurahan", "7 kontainer"). */
+  incidentalNouns: z.array(z.string().min(1)),
+  /** Words that make a count of UMKM a part of them ("di antaranya", a sector): an open measure. */
+  subsetCues: z.array(z.string().min(1)),
+  /** Words that make a number an increase of what it counts ("500 ribu lagi", "penambahan ... sebanyak"). */
+  increaseCues: z.array(z.string().min(1)),
+  /** Words left out of an open measure's words ("yang", "sebesar", "tahun"). */
+  measureStopWords: z.array(z.string().min(1)),
+  /** Words of a legal threshold or definition ("kekayaan bersih", "paling banyak"): no statistic. */
+  thresholdCues: z.array(z.string().min(1)),
+  /** Words before a year that make it a law's or a rule's year, not the figure's ("Nomor 20 tahun 2008"). */
+  lawCues: z.array(z.string().min(1)),
   /** "usaha mikro, kecil, dan menengah" would otherwise read as three metrics. */
   longForms: z.array(z.object({ pattern: z.string().min(1), replace: z.string() })),
   /** Words right after a bare number that make it a count of businesses ("4000 UMKM", "599 unit"). */

@@ -1,0 +1,176 @@
+import { parseDigits, SCALES } from "../format/number";
+import type { ExtractionFile } from "../lexicon/metric-schema";
+
+/** What a quantity is measured in: a share, money, or a count of something. */
+export type QuantityUnit = "persen" | "rupiah" | "usd" | "count";
+
+export type Quantity = {
+  start: number;
+  end: number;
+  /** As the article writes it: "64,2 juta", "Rp 1,3 trilyun", "30-40 persen", "tujuh". */
+  written: string;
+  value: number;
+  /** A range's upper bound ("30-40 persen", "30 hingga 40 persen"). */
+  valueMax?: number;
+  /** The qualifier as written: "sekitar", "hampir", "lebih dari", "lebih", "-an". */
+  approx?: string;
+  unit: QuantityUnit;
+  /** The words right after the quantity, lowercased: what a count counts ("debitur", "unit usaha"). */
+  noun: string;
+};
+
+export type QuantityReader = (text: string) => Quantity[];
+
+const DIGITS = String.raw`\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?`;
+const SCALE_WORDS = Object.keys(SCALES)
+  .sort((a, b) => b.length - a.length)
+  .join("|");
+const CURRENCY = String.raw`Rp\.?|IDR|US\$|USD`;
+const RANGE = String.raw`\s*(?:-|–|hingga|sampai|s\.d\.?)\s*`;
+const QUANTITY = new RegExp(
+  String.raw`(?<![\w/.,:-])(?:(?<cur>${CURRENCY})\s*)?(?<a>${DIGITS})(?:${RANGE}(?<b>${DIGITS}))?(?<an>-an)?(?:\s*(?<scale>${SCALE_WORDS})(?<an2>an)?(?![\p{L}]))?(?:\s*(?<pct>persen(?:an)?(?![\p{L}])|%))?`,
+  "giu",
+);
+const MONTH_AFTER = /^\s+(?:jan|feb|peb|mar|apr|mei|jun|jul|agu|agt|sep|okt|nov|nop|des)[a-z]*\b/i;
+const BEFORE_QUALIFIER =
+  /(?:^|[^\p{L}])(sekitar|hampir|lebih dari|kurang dari|di bawah|di atas|kira-kira|kurang lebih|mendekati|setidaknya|sedikitnya|minimal|maksimal|±)\s*$/iu;
+/** Numbers that name a thing rather than count one: "ke-5", "Nomor 20", "Pasal 135", "PP 7". */
+const NOT_A_COUNT_BEFORE = /(?:\bke-?|\b(?:nomor|no\.?|pasal|bab|ayat|pp|uu|perpres|permen)\s*)$/i;
+const PEOPLE = new Set(["orang", "debitur", "jiwa", "pelaku", "umkm", "ukm", "unit", "pekerja"]);
+
+/**
+ * Reads the quantities in a text the Indonesian way: "273.457", "64,2 juta", "54,81persen",
+ * "Rp 1,3 trilyun", "US$2,5 miliar", "30-40 persen", "70-an ribu", "24 ribu lebih",
+ * "hampir 660 ribu", and spelled-out ones ("tiga persen", "delapan ribuan", "lima debitur").
+ * Dates, times, years, law numbers, ranks and "COVID-19" are not quantities; a bare
+ * number counts only with a scale, a unit, thousands dots, or a counted noun after it.
+ */
+export function makeQuantityReader(x: ExtractionFile): QuantityReader {
+  const counted = new Set(x.countNouns);
+  const incidental = new Set(x.incidentalNouns);
+  const spelled = new Map(Object.entries(x.numberWords));
+  const nounAfter = (text: string, end: number) =>
+    (text.slice(end).match(/^\s*([\p{L}-]+(?:\s+[\p{L}-]+)?)/u)?.[1] ?? "").toLowerCase();
+  const isCounted = (noun: string) => counted.has(noun.split(/\s+/)[0] ?? "");
+
+  function digitQuantities(text: string): Quantity[] {
+    const out: Quantity[] = [];
+    for (const m of text.matchAll(QUANTITY)) {
+      const g = m.groups ?? {};
+      const start = m.index ?? 0;
+      const end = start + m[0].length;
+      const before = text.slice(Math.max(0, start - 12), start);
+      const after = text.slice(end);
+      if (/^[\d/:]|^[.,]\d|^-\d/.test(after)) continue;
+      if (/covid[\s-]*$/i.test(before) || NOT_A_COUNT_BEFORE.test(before)) continue;
+      // A letter right after the digits must be a unit the article glued on ("4.987unit").
+      const glued = after.match(/^\p{L}+/u)?.[0].toLowerCase();
+      if (glued && !g.scale && !g.pct && !["unit", "orang"].includes(glued)) continue;
+      const noun = nounAfter(text, end);
+      if (incidental.has(noun.split(/\s+/)[0] ?? "")) continue;
+      const a = g.a ?? "";
+      const dotted = a.includes(".");
+      if (!g.scale && !g.pct && !g.cur) {
+        const year = !dotted && !a.includes(",") && Number(a) >= 1900 && Number(a) <= 2100;
+        if (year || !(dotted || isCounted(noun))) continue;
+        if (MONTH_AFTER.test(after)) continue;
+      }
+      const scale = g.scale ? (SCALES[g.scale.toLowerCase()] ?? 1) : 1;
+      const value = round(parseDigits(a) * scale);
+      const valueMax = g.b ? round(parseDigits(g.b) * scale) : undefined;
+      if (!Number.isFinite(value) || (valueMax !== undefined && !(valueMax > value))) continue;
+      out.push({
+        start,
+        end,
+        written: m[0].trim(),
+        value,
+        ...(valueMax === undefined ? {} : { valueMax }),
+        ...qualifier(before, after, Boolean(g.an || g.an2 || /an$/i.test(g.pct ?? ""))),
+        unit: unitOf(g.pct, g.cur, noun),
+        noun,
+      });
+    }
+    return out;
+  }
+
+  function spelledQuantities(text: string): Quantity[] {
+    const out: Quantity[] = [];
+    const words = [...text.matchAll(/[\p{L}]+/gu)];
+    for (let i = 0; i < words.length; i++) {
+      const first = words[i] as RegExpMatchArray;
+      const base = (w: string) => (spelled.has(w) ? w : w.replace(/an$/, ""));
+      if (!spelled.has(first[0].toLowerCase())) continue;
+      const prev = words[i - 1]?.[0].toLowerCase();
+      if (prev === "salah" || prev === "ke") continue;
+      let j = i;
+      let total = 0;
+      let current = 0;
+      let suffixed = false;
+      for (; j < words.length; j++) {
+        const w = (words[j] as RegExpMatchArray)[0].toLowerCase();
+        const part = spelled.get(base(w));
+        const scale = SCALES[base(w)];
+        if (
+          j > i &&
+          (words[j]?.index ?? 0) - ((words[j - 1]?.index ?? 0) + (words[j - 1]?.[0].length ?? 0)) >
+            1
+        )
+          break;
+        if (part !== undefined && (j === i || spelled.has(w))) current += part;
+        else if (w === "belas") current += 10;
+        else if (w === "puluh") current *= 10;
+        else if (w === "ratus") current *= 100;
+        else if (scale && j > i) {
+          total += (current || 1) * scale;
+          current = 0;
+          suffixed = w !== base(w);
+          j++;
+          break;
+        } else break;
+      }
+      const last = words[j - 1] as RegExpMatchArray;
+      const start = first.index ?? 0;
+      let end = (last.index ?? 0) + last[0].length;
+      const value = total + current;
+      const pct = text.slice(end).match(/^\s*(persen(an)?|%)(?![\p{L}])/iu);
+      if (pct) end += pct[0].length;
+      const noun = nounAfter(text, end);
+      if (!pct && !total && !isCounted(noun)) continue;
+      if (!value) continue;
+      const before = text.slice(Math.max(0, start - 12), start);
+      out.push({
+        start,
+        end,
+        written: text.slice(start, end),
+        value,
+        ...qualifier(before, text.slice(end), suffixed || Boolean(pct?.[2])),
+        unit: pct ? "persen" : "count",
+        noun,
+      });
+      i = j - 1;
+    }
+    return out;
+  }
+
+  return (text) =>
+    [...digitQuantities(text), ...spelledQuantities(text)].sort((a, b) => a.start - b.start);
+}
+
+function qualifier(before: string, after: string, suffixAn: boolean): { approx?: string } {
+  const said = before.match(BEFORE_QUALIFIER)?.[1]?.toLowerCase();
+  if (said) return { approx: said };
+  if (/^\s+lebih(?![\p{L}])(?!\s+dari)/iu.test(after)) return { approx: "lebih" };
+  return suffixAn ? { approx: "-an" } : {};
+}
+
+/** "Rp 4,08 juta orang": a currency sign before people is the outlet's slip, not money. */
+function unitOf(pct: string | undefined, cur: string | undefined, noun: string): QuantityUnit {
+  if (pct) return "persen";
+  if (cur && PEOPLE.has(noun.split(/\s+/)[0] ?? "")) return "count";
+  if (cur) return /^rp|^idr/i.test(cur) ? "rupiah" : "usd";
+  return "count";
+}
+
+function round(n: number): number {
+  return Number(n.toPrecision(12));
+}
