@@ -21,9 +21,13 @@ export function collapseLongForms(text: string, longForms: LongForms): string {
   return longForms.each.reduce((t, f) => t.replace(f.re, f.replace), text);
 }
 
-/** Words of a text ready for cue lookup: folded, long forms collapsed, padded with spaces. */
+/**
+ * Words of a text ready for cue lookup: folded, long forms collapsed, padded with spaces,
+ * and "-nya" taken off longer words ("debiturnya", "kontribusinya") so the cue word matches.
+ */
 export function cueText(text: string, longForms: LongForms): string {
-  return ` ${foldWords(collapseLongForms(text.toLowerCase(), longForms))} `;
+  const words = foldWords(collapseLongForms(text.toLowerCase(), longForms));
+  return ` ${words.replace(/\b([a-z]{5,})nya\b/g, "$1")} `;
 }
 
 /** Cue phrases padded with spaces once, so that a lookup is one includes() per cue. */
@@ -39,11 +43,21 @@ export function hasCue(words: string, padded: readonly string[]): boolean {
   return padded.some((c) => words.includes(c));
 }
 
-/** The first rule of the number's kind ("persen", "count", "uang") whose every (padded) cue group is present. */
+/**
+ * The first rule of the number's kind ("persen", "count", "uang") whose every (padded) cue
+ * group is present in `words`, or, with `wider`, in either, as long as one group is in `words`:
+ * "penyaluran UMi ... untuk 483 debitur" is UMi's debtors, though "UMi" is not next to the number.
+ */
 export function classify(
   words: string,
   rules: readonly Rule[],
   unit: Rule["unit"],
+  wider = "",
 ): Rule | undefined {
-  return rules.find((r) => r.unit === unit && r.cues.every((group) => hasCue(words, group)));
+  return rules.find(
+    (r) =>
+      r.unit === unit &&
+      r.cues.some((group) => hasCue(words, group)) &&
+      r.cues.every((group) => hasCue(words, group) || hasCue(wider, group)),
+  );
 }

@@ -1,8 +1,8 @@
 import type { Fact } from "../facts/fact-schema";
-import { type Period, periodRange, yearOf } from "../format/period";
+import { type Period, periodRange } from "../format/period";
 import type { Lexicon } from "../lexicon/load";
 import type { Article } from "../seeds/article";
-import { foldKeepingPositions, phrasePattern } from "../text/fold";
+import { foldKeepingPositions, foldWords, phrasePattern } from "../text/fold";
 import { spanAt, splitClauses } from "./clauses";
 import { compileLongForms, cueText, hasCue, pad, padRules } from "./cues";
 import { findDateline } from "./dateline";
@@ -12,6 +12,7 @@ import { placeOf } from "./place-of";
 import { makeQuantityReader, type Quantity } from "./quantities";
 import { makeRegionFinder, type RegionMention } from "./region-mentions";
 import { quoteSegments, type Span, splitSentences } from "./sentences";
+import { numberWindows } from "./windows";
 
 /** A statistic as read from one sentence, before corrections and de-duplication. */
 export type ExtractedFact = Pick<
@@ -39,8 +40,13 @@ export type SkippedNumber = { written: string; quote: string };
 
 export type Extraction = { facts: ExtractedFact[]; skipped: SkippedNumber[] };
 
-/** What the sentences before this one leave for it: the place and time they spoke of. */
-type Context = { region?: string; period?: Period; previous: string };
+/** What the sentences before this one leave for it: the place, time and measures they spoke of. */
+type Context = {
+  region?: string;
+  period?: Period;
+  previous: string;
+  measures: Map<string, MeasureChoice>;
+};
 
 /**
  * Reads each number in its own clause: what it counts (measure), where (the nearest place in
@@ -52,16 +58,18 @@ export function makeExtractor(lex: Lexicon): (article: Article) => Extraction {
   const longForms = compileLongForms(x.longForms);
   const targetCues = pad(x.targetCues);
   const anaphora = pad(x.anaphora);
+  const continuation = pad(x.continuationCues);
   const thresholds = pad(x.thresholdCues);
-  const rules = padRules(x.rules);
   const readQuantities = makeQuantityReader(x);
-  const readMeasure = makeMeasureReader(lex, rules);
+  const readMeasure = makeMeasureReader(lex, padRules(x.rules));
   const regions = makeRegionFinder(lex);
   const words = (text: string) => cueText(text, longForms);
+  const plain = (text: string) => ` ${foldWords(text)} `;
   const denominatorCue = new RegExp(
     `\\b(?:${x.denominatorCues.map(phrasePattern).join("|")})\\b`,
     "i",
   );
+  const longFormRes = longForms.each.map((f) => f.re);
 
   return (article) => {
     const { body, published } = article;
@@ -76,55 +84,63 @@ export function makeExtractor(lex: Lexicon): (article: Article) => Extraction {
 
     const facts: ExtractedFact[] = [];
     const skipped: SkippedNumber[] = [];
-    const context: Context = { previous: "" };
+    const context: Context = { previous: "", measures: new Map() };
+    let paragraph = -1;
 
     for (const s of sentences) {
       const quote = body.slice(s.start, s.end);
+      // A new paragraph starts afresh: what the last one was about does not carry over.
+      const para = body.lastIndexOf("\n\n", s.start);
+      if (para !== paragraph) context.measures.clear();
+      paragraph = para;
       // The dateline names where the news was filed, not what the numbers are about.
       const from = s.start + (dateline?.sentence === s ? dateline.length : 0);
       const mentions = allMentions.filter((m) => m.start >= from && m.end <= s.end);
       const dated = readPeriods(folded.slice(s.start, s.end), quote, s.start);
-      const anaphoric = hasCue(words(quote.slice(0, 40)).slice(0, 30), anaphora);
+      const opening = plain(quote.slice(0, 60)).slice(0, 40);
+      const refersBack = hasCue(opening, anaphora);
+      const goesOn = refersBack || hasCue(opening, continuation);
       const sentenceFacts: ExtractedFact[] = [];
       const byUnit = new Map<string, MeasureChoice>();
 
       for (const seg of quoteSegments(body, s)) {
         const text = body.slice(seg.start, seg.end);
-        const clauses = splitClauses(
-          maskLongForms(
-            text,
-            longForms.each.map((f) => f.re),
-          ),
+        const clauses = splitClauses(maskLongForms(text, longFormRes));
+        const clauseOf = (at: number) => spanAt(clauses, at);
+        // Legal thresholds ("beromset sampai Rp300 juta") are no statistic, nor a neighbour to share words with.
+        const quantities = dropThresholds(readQuantities(text), text, clauseOf, (t) =>
+          hasCue(words(t), thresholds),
         );
-        const quantities = readQuantities(text);
+        const windows = numberWindows(text, quantities, clauseOf);
         const paired = respectively(quantities, mentions, seg.start);
         quantities.forEach((q, i) => {
-          const clause = spanAt(clauses, q.start);
-          const win = {
-            start: Math.max(clause.start, quantities[i - 1]?.end ?? 0),
-            end: Math.min(clause.end, quantities[i + 1]?.start ?? text.length),
-          };
+          const clause = clauseOf(q.start);
+          const win = { ...(windows[i] as Span) };
           // "70 persen dari total ... 273.457": the total is read from its cue on, so the share's words do not describe it.
-          const cueAt =
-            q.unit === "count" ? text.slice(win.start, q.start).search(denominatorCue) : -1;
+          const lead = Math.max(clause.start, quantities[i - 1]?.end ?? 0);
+          const cueAt = q.unit === "count" ? text.slice(lead, q.start).search(denominatorCue) : -1;
           const denominator =
             cueAt >= 0 ||
             (q.unit === "count" &&
               quantities[i - 1]?.unit === "persen" &&
               /^\s*dari\s*$/i.test(text.slice(quantities[i - 1]?.end ?? 0, q.start)));
-          if (cueAt >= 0) win.start += cueAt;
-          const around = `${text.slice(win.start, q.start)} ${text.slice(q.end, win.end)}`;
-          const near = words(around);
-          if (hasCue(near, thresholds)) return;
+          if (cueAt >= 0) win.start = lead + cueAt;
+          const own = `${text.slice(win.start, q.start)} ${text.slice(q.end, win.end)}`;
+          const same = windows[i]?.same;
+          const sameWin = same === undefined ? undefined : windows[same];
+          const nearText = sameWin ? `${own} ${text.slice(sameWin.start, sameWin.end)}` : own;
+          const near = words(nearText);
           const unitKind = q.unit === "persen" ? "persen" : q.unit === "count" ? "count" : "uang";
           const measure = readMeasure({
             q,
             near,
-            nearText: around,
+            nearText: own,
+            pointsBack: hasCue(plain(own), anaphora),
             clause: words(text.slice(clause.start, clause.end)),
             before: words(text.slice(0, q.start)),
             inherited: byUnit.get(unitKind),
-            previous: anaphoric ? words(context.previous) : undefined,
+            previous: refersBack ? words(context.previous) : undefined,
+            carried: context.measures.get(unitKind),
             denominator,
           });
           if (!measure) {
@@ -133,13 +149,10 @@ export function makeExtractor(lex: Lexicon): (article: Article) => Extraction {
           }
           byUnit.set(unitKind, measure);
           const at = seg.start + q.start;
+          const clauseSpan = { start: seg.start + clause.start, end: seg.start + clause.end };
           const place =
             paired.get(q) ??
-            placeOf(mentions, {
-              at,
-              end: seg.start + q.end,
-              clause: { start: seg.start + clause.start, end: seg.start + clause.end },
-            });
+            placeOf(mentions, { at, end: seg.start + q.end, clause: clauseSpan }, lex);
           const region = place?.region ?? context.region ?? articleRegion;
           const window = { start: seg.start + win.start, end: seg.start + win.end };
           // A total named as a denominator is dated by its own words only, not by the share's.
@@ -147,14 +160,13 @@ export function makeExtractor(lex: Lexicon): (article: Article) => Extraction {
             at,
             end: seg.start + q.end,
             window,
-            clause: denominator
-              ? window
-              : { start: seg.start + clause.start, end: seg.start + clause.end },
+            clause: denominator ? window : clauseSpan,
             sentence: !denominator,
           });
+          const carried = goesOn ? context.period : undefined;
           const period =
             (when === "now" ? (dated.find((d) => d.speech)?.period ?? published) : when) ??
-            (anaphoric ? context.period : undefined) ??
+            carried ??
             published;
           const future = periodRange(period).start > periodRange(published).end;
           sentenceFacts.push({
@@ -162,7 +174,7 @@ export function makeExtractor(lex: Lexicon): (article: Article) => Extraction {
             measure: measure.measure,
             region,
             period,
-            periodAssumed: when === undefined && !(anaphoric && context.period),
+            periodAssumed: when === undefined && !carried,
             kind: future || hasCue(near, targetCues) ? "target" : "realisasi",
             value: q.value,
             ...(q.valueMax === undefined ? {} : { valueMax: q.valueMax }),
@@ -182,15 +194,33 @@ export function makeExtractor(lex: Lexicon): (article: Article) => Extraction {
       facts.push(...sentenceFacts);
       const last = mentions.at(-1);
       if (last) context.region = last.region;
-      const newest = sentenceFacts
-        .map((f) => f.period)
-        .sort((a, b) => (a < b ? -1 : 1))
+      const named = [
+        ...sentenceFacts.map((f) => f.period),
+        ...dated.flatMap((d) => (d.period === "now" ? [] : [d.period])),
+      ];
+      const newest = named
+        .sort((a, b) => (periodRange(a).end < periodRange(b).end ? -1 : 1))
         .at(-1);
-      if (newest) context.period = newest;
+      if (newest && periodRange(newest).start <= periodRange(published).end)
+        context.period = newest;
+      for (const [unit, m] of byUnit) context.measures.set(unit, m);
       context.previous = quote;
     }
     return { facts, skipped };
   };
+}
+
+function dropThresholds(
+  quantities: Quantity[],
+  text: string,
+  clauseOf: (at: number) => Span,
+  isThreshold: (words: string) => boolean,
+): Quantity[] {
+  const windows = numberWindows(text, quantities, clauseOf);
+  return quantities.filter((q, i) => {
+    const w = windows[i] as Span;
+    return !isThreshold(`${text.slice(w.start, q.start)} ${text.slice(q.end, w.end)}`);
+  });
 }
 
 function unitOf(q: Quantity, m: MeasureChoice, lex: Lexicon): string {

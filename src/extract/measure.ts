@@ -14,15 +14,25 @@ export type MeasureInput = {
   /** Cue words of its clause, and of its sentence before it. */
   clause: string;
   before: string;
+  /** The number's own words point back at the figure before it ("jumlahnya", "angka tersebut"). */
+  pointsBack: boolean;
   /** What the last number of the same kind in this sentence counted. */
   inherited?: MeasureChoice;
   /** Cue words of the sentence before, when this one refers back to it ("angka tersebut"). */
   previous?: string;
+  /** What the last number of the same kind in the paragraph's sentences before counted. */
+  carried?: MeasureChoice;
   /** A count right after "dari total": the total a share is of. */
   denominator: boolean;
 };
 
 const MAX_OPEN_WORDS = 5;
+const GENERIC_NOUNS = new Set(["", "unit", "usaha", "orang", "pelaku"]);
+
+/** "hampir 660 ribu unit", "mencapai 60.000 unit": a number that names no thing of its own. */
+function generic(q: Quantity): boolean {
+  return q.unit !== "count" || GENERIC_NOUNS.has(q.noun.split(/\s+/)[0] ?? "");
+}
 
 /**
  * Chooses a number's measure from its own words first, then its clause, then the number
@@ -51,30 +61,40 @@ export function makeMeasureReader(lex: Lexicon, rules: readonly Rule[]) {
 
   return (i: MeasureInput): MeasureChoice | undefined => {
     const unit = i.q.unit === "persen" ? "persen" : i.q.unit === "count" ? "count" : "uang";
+    const ruleChoice = (words: string) => {
+      const r = classify(words, rules, unit);
+      return r ? choice(r, true) : undefined;
+    };
     if (i.denominator && unit === "count")
       return choice({ metric: x.denominatorMetric, unit, cues: [] }, true);
-    // "Angka tersebut bertambah sebanyak 14,8 juta": what the sentence refers back to comes before the rest of it.
-    const own =
-      classify(i.near, rules, unit) ??
-      (i.previous ? classify(i.previous, rules, unit) : undefined) ??
-      classify(i.clause, rules, unit);
-    const fallback =
-      (own ? choice(own, true) : i.inherited) ??
-      (classify(i.before, rules, unit) && choice(classify(i.before, rules, unit) as Rule, true));
+    // "Angka tersebut bertambah sebanyak 14,8 juta", "jumlahnya melonjak menjadi 861": the figure
+    // pointed back at says what this one counts, before the rest of the clause does.
+    const back = i.pointsBack
+      ? (i.inherited ?? (i.previous ? ruleChoice(i.previous) : undefined))
+      : undefined;
+    const own = classify(i.near, rules, unit, i.clause) ?? classify(i.clause, rules, unit);
+    const found =
+      ruleChoice(i.near) ??
+      back ??
+      (own ? choice(own, true) : undefined) ??
+      i.inherited ??
+      ruleChoice(i.before) ??
+      (i.previous ? ruleChoice(i.previous) : undefined) ??
+      (generic(i.q) && i.carried ? { ...i.carried, sure: false } : undefined);
     // "dan 500 ribu lagi untuk 2024", "penambahan UMKM sebanyak 21.746": an increase, not a total.
-    const more = fallback?.metric ? increaseOf.get(fallback.metric) : undefined;
-    if (fallback && more && hasCue(i.near, increase))
-      return { metric: more, measure: label.get(more) ?? more, sure: fallback.sure };
-    if (fallback) {
-      // "28.857 di antaranya", "5.000 pelaku UMKM membuka usaha kuliner": a part of the UMKM, not all of them.
+    const more = found?.metric ? increaseOf.get(found.metric) : undefined;
+    if (found && more && hasCue(i.near, increase))
+      return { metric: more, measure: label.get(more) ?? more, sure: found.sure };
+    if (found) {
+      // "28.857 di antaranya", "Sektor kuliner ... 204.302 unit usaha": a part of the UMKM, not all of them.
       if (
-        fallback.metric === x.denominatorMetric &&
-        (hasCue(i.near, subset) || hasCue(i.clause, subset))
+        found.metric === x.denominatorMetric &&
+        [i.near, i.clause, i.before].some((w) => hasCue(w, subset))
       ) {
         const words = openWords(i.nearText, i.q);
         return { metric: null, measure: `UMKM ${words}`.trim(), sure: true };
       }
-      return fallback;
+      return found;
     }
     const words = openWords(i.nearText, i.q);
     if (!words) return undefined;

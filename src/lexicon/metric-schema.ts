@@ -64,7 +64,10 @@ export const extractionFileSchema = z.object({
   /** "70 persen dari total ... 273.457": the count after such a cue is the total a share is of. */
   denominatorCues: z.array(z.string().min(1)),
   denominatorMetric: metricId,
+  /** Words that point back at the figure before ("angka tersebut", "jumlahnya"): its measure carries over. */
   anaphora: z.array(z.string().min(1)),
+  /** Words that open a sentence going on about the one before ("Namun", "Dengan"): its time carries over. */
+  continuationCues: z.array(z.string().min(1)),
   nationalCues: z.array(z.string().min(1)),
   ignoredRegionAliases: z.record(z.string(), z.string()),
 });
