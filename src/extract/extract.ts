@@ -1,5 +1,5 @@
 import type { Fact } from "../facts/fact-schema";
-import { type Period, periodRange } from "../format/period";
+import { type Period, periodRange, periodWithin } from "../format/period";
 import type { Lexicon } from "../lexicon/load";
 import type { Article } from "../seeds/article";
 import { foldKeepingPositions, foldWords, phrasePattern } from "../text/fold";
@@ -81,6 +81,20 @@ export function makeExtractor(lex: Lexicon): (article: Article) => Extraction {
     const articleRegion =
       mostMentioned(allMentions) ?? (dateline && regions.ofPlace(dateline.place)) ?? "nasional";
     const manyPlaces = new Set(allMentions.map((m) => m.region)).size > 1;
+    // "Jumlah UMKM di Kota Bandung Tahun 2023": a headline's one period dates the figures that name none.
+    const headline = [
+      ...new Set(
+        readPeriods(foldKeepingPositions(article.title), article.title, 0).flatMap((d) =>
+          d.period === "now" || periodRange(d.period).start > periodRange(published).end
+            ? []
+            : [d.period],
+        ),
+      ),
+    ];
+    const undated =
+      headline.length === 1 && !periodWithin(published, headline[0] as Period)
+        ? (headline[0] as Period)
+        : published;
 
     const facts: ExtractedFact[] = [];
     const skipped: SkippedNumber[] = [];
@@ -136,7 +150,7 @@ export function makeExtractor(lex: Lexicon): (article: Article) => Extraction {
             near,
             nearText: own,
             pointsBack: hasCue(plain(own), anaphora),
-            clause: words(text.slice(clause.start, clause.end)),
+            clause: words(ownPartOf(text, clause, windows, i)),
             before: words(text.slice(0, q.start)),
             inherited: byUnit.get(unitKind),
             previous: refersBack ? words(context.previous) : undefined,
@@ -163,11 +177,15 @@ export function makeExtractor(lex: Lexicon): (article: Article) => Extraction {
             clause: denominator ? window : clauseSpan,
             sentence: !denominator,
           });
-          const carried = goesOn ? context.period : undefined;
+          // A carried period that holds the article's own date says no more than the date does.
+          const carried =
+            goesOn && context.period && !periodWithin(published, context.period)
+              ? context.period
+              : undefined;
           const period =
             (when === "now" ? (dated.find((d) => d.speech)?.period ?? published) : when) ??
             carried ??
-            published;
+            undated;
           const future = periodRange(period).start > periodRange(published).end;
           sentenceFacts.push({
             metric: measure.metric,
@@ -194,10 +212,9 @@ export function makeExtractor(lex: Lexicon): (article: Article) => Extraction {
       facts.push(...sentenceFacts);
       const last = mentions.at(-1);
       if (last) context.region = last.region;
-      const named = [
-        ...sentenceFacts.map((f) => f.period),
-        ...dated.flatMap((d) => (d.period === "now" ? [] : [d.period])),
-      ];
+      // The periods the sentence names; the day a statement was made dates what was said then,
+      // not the figures of the sentences after.
+      const named = dated.flatMap((d) => (d.period === "now" || d.speech ? [] : [d.period]));
       const newest = named
         .sort((a, b) => (periodRange(a).end < periodRange(b).end ? -1 : 1))
         .at(-1);
@@ -283,6 +300,23 @@ function dropAppositives(mentions: RegionMention[], lex: Lexicon): RegionMention
   });
 }
 
+/**
+ * A clause without the words its other numbers own: "5,9 persen yang mengalami pertumbuhan,
+ * dan 63,9 persen UMKM mengalami penurunan omzet" does not lend "pertumbuhan" to 63,9.
+ */
+function ownPartOf(text: string, clause: Span, windows: Span[], i: number): string {
+  let out = text.slice(clause.start, clause.end);
+  windows.forEach((w, j) => {
+    if (j === i || w.end <= clause.start || w.start >= clause.end) return;
+    const [from, to] = [
+      Math.max(w.start, clause.start) - clause.start,
+      Math.min(w.end, clause.end) - clause.start,
+    ];
+    out = `${out.slice(0, from)}${" ".repeat(to - from)}${out.slice(to)}`;
+  });
+  return out;
+}
+
 /** Long forms keep their commas out of the clause split: "usaha mikro, kecil, dan menengah" is one noun. */
 function maskLongForms(text: string, forms: RegExp[]): string {
   let out = text;
@@ -290,10 +324,16 @@ function maskLongForms(text: string, forms: RegExp[]): string {
   return out;
 }
 
+/** The dateline opens the first sentences, or a line of them ("Laporan Reporter ...\nPOS-KUPANG.COM, KUPANG –"). */
 function findDatelineIn(body: string, sentences: Span[]) {
   for (const s of sentences.slice(0, 8)) {
-    const d = findDateline(body.slice(s.start, s.end));
-    if (d) return { ...d, sentence: s };
+    const text = body.slice(s.start, s.end);
+    for (let at = 0; at >= 0 && at < text.length; at = text.indexOf("\n", at + 1)) {
+      const from = at === 0 ? 0 : at + 1;
+      const d = findDateline(text.slice(from));
+      if (d) return { place: d.place, length: from + d.length, sentence: s };
+      if (at === 0 && !text.includes("\n")) break;
+    }
   }
   return undefined;
 }

@@ -124,7 +124,10 @@ function dedupe(drafts: Draft[]): [string, Draft][] {
 }
 
 function factKey(d: Draft): string {
-  return [d.article, d.metric, d.region, d.period, d.kind, d.value].join("|");
+  // "60 ribuan" and "60.000" in one article are one figure written twice: both are kept, each with its words.
+  return [d.article, d.metric ?? d.measure, d.region, d.period, d.kind, d.value, d.written].join(
+    "|",
+  );
 }
 
 function toFact(
