@@ -4,11 +4,10 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { projectRoot } from "../src/paths";
+import { fixtureEnv } from "./helpers/knowledge";
 
 const root = projectRoot();
-const clean = Object.fromEntries(
-  Object.entries(process.env).filter(([k]) => !["SEEDS_DIR", "INTENTS_DIR"].includes(k)),
-);
+const clean = fixtureEnv();
 const run = (script: string, args: string[], input?: string) =>
   spawnSync(process.execPath, [join(root, "dist/src/cli", script), ...args], {
     cwd: root,
