@@ -60,6 +60,18 @@ describe("the command line", () => {
     expect(lines.map((l) => l.answer.split(" — ")[0])).toEqual(["4,6 juta", "70 persen"]);
   });
 
+  it("keeps the conversation across lines, as the chat does", () => {
+    const out = run("ask.js", ["--json"], "jabar umkm ada brp\nkalau lampung?\n");
+    const [, followUp] = out.stdout
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l));
+    expect(followUp).toMatchObject({ region: ["lampung"], metric: ["umkm_total"] });
+    expect(followUp.answer).toMatch(/^326\.505 unit — jumlah UMKM di Lampung/);
+    // Asked alone, "kalau lampung?" would assume the metric; here it comes from the line before.
+    expect(followUp.assumed).toEqual(["data terbaru"]);
+  });
+
   it("writes a trend chart as a PNG", () => {
     const file = join(mkdtempSync(join(tmpdir(), "chart-")), "grafik.png");
     const out = run("ask.js", ["--chart", file, "perkembangan UMKM go digital"]);
