@@ -2,7 +2,7 @@ import { parseArgs } from "node:util";
 import { z } from "zod";
 import { answer } from "../answer/answer";
 import { loadCorpusKnowledge } from "../eval/corpus-knowledge";
-import { readCorpus } from "../eval/corpus-schema";
+import { checkGoldArticles, readCorpus } from "../eval/corpus-schema";
 import {
   brokenThresholds,
   type EvalFigures,
@@ -55,9 +55,11 @@ function main() {
   }
 
   const { gold, questions } = failOnSeedError(() => readCorpus(folder));
-  const { knowledge: k, corpusArticles } = failOnSeedError(() =>
-    loadCorpusKnowledge(dataPaths(), folder),
-  );
+  const { knowledge: k, corpusArticles } = failOnSeedError(() => {
+    const loaded = loadCorpusKnowledge(dataPaths(), folder);
+    checkGoldArticles(gold, loaded.corpusArticles);
+    return loaded;
+  });
   const metricWords = (id: string) => [k.metric(id).label, ...k.metric(id).synonyms];
   const facts = matchFacts(gold, k.table.facts, corpusArticles, metricWords);
   const graded = questions.map((q) => {

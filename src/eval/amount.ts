@@ -29,16 +29,18 @@ function* amountsIn(text: string): Generator<Found> {
     const value = round(parseDigits(low) * times);
     const valueMax = high === undefined ? undefined : round(parseDigits(high) * times);
     const bare = !currency && !scale;
-    const isYear = (digits: string | undefined) =>
-      digits === undefined ||
-      (/^\d{4}$/.test(digits) && Number(digits) >= 1900 && Number(digits) <= 2100);
     yield {
       value,
       ...(valueMax === undefined ? {} : { valueMax }),
-      year: bare && isYear(low) && isYear(high),
+      year: bare && isYear(low) && (high === undefined || isYear(high)),
       day: bare && high === undefined && MONTH_AFTER.test(text.slice((m.index ?? 0) + all.length)),
     };
   }
+}
+
+/** Answers write counts with a thousands dot ("2.000"), so four bare digits are a year. */
+function isYear(digits: string): boolean {
+  return /^\d{4}$/.test(digits) && Number(digits) >= 1900 && Number(digits) <= 2100;
 }
 
 /** Removes binary floating noise: 1,45 × 1e6 is 1450000, not 1449999.9999999998. */

@@ -1,6 +1,8 @@
 import { join } from "node:path";
 import { z } from "zod";
 import { readJsonFile } from "../lexicon/load";
+import { SeedError } from "../seeds/seed-error";
+import { parseAmount } from "./amount";
 
 /** One statistic a person read from a corpus article (gold.json). */
 export const goldStatisticSchema = z.object({
@@ -28,7 +30,10 @@ export const corpusQuestionSchema = z
   .object({
     q: z.string().min(1),
     /** The number written the Indonesian way ("366.473", "Rp952,1 miliar", "60-70 persen"). */
-    expect: z.string().min(1).nullable(),
+    expect: z
+      .string()
+      .refine((e) => parseAmount(e) !== undefined, "no number in it")
+      .nullable(),
     outlet: z.string().min(1).nullable(),
     nodata: z.boolean(),
     note: z.string().optional(),
@@ -53,4 +58,11 @@ export function readCorpus(folder: string): {
       z.array(corpusQuestionSchema),
     ),
   };
+}
+
+/** A gold statistic of an article the folder lacks is a typo in gold.json, not a miss. */
+export function checkGoldArticles(gold: readonly GoldStatistic[], articles: ReadonlySet<string>) {
+  const i = gold.findIndex((g) => !articles.has(g.article));
+  if (i >= 0)
+    throw new SeedError("gold.json", `[${i}].article`, `no articles/${gold[i]?.article}.txt`);
 }
