@@ -4,11 +4,10 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { projectRoot } from "../src/paths";
+import { fixtureEnv } from "./helpers/knowledge";
 
 const root = projectRoot();
-const clean = Object.fromEntries(
-  Object.entries(process.env).filter(([k]) => !["SEEDS_DIR", "INTENTS_DIR"].includes(k)),
-);
+const clean = fixtureEnv();
 const run = (script: string, args: string[], input?: string) =>
   spawnSync(process.execPath, [join(root, "dist/src/cli", script), ...args], {
     cwd: root,
@@ -59,6 +58,18 @@ describe("the command line", () => {
       .split("\n")
       .map((l) => JSON.parse(l));
     expect(lines.map((l) => l.answer.split(" — ")[0])).toEqual(["4,6 juta", "70 persen"]);
+  });
+
+  it("keeps the conversation across lines, as the chat does", () => {
+    const out = run("ask.js", ["--json"], "jabar umkm ada brp\nkalau lampung?\n");
+    const [, followUp] = out.stdout
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l));
+    expect(followUp).toMatchObject({ region: ["lampung"], metric: ["umkm_total"] });
+    expect(followUp.answer).toMatch(/^326\.505 unit — jumlah UMKM di Lampung/);
+    // Asked alone, "kalau lampung?" would assume the metric; here it comes from the line before.
+    expect(followUp.assumed).toEqual(["data terbaru"]);
   });
 
   it("writes a trend chart as a PNG", () => {

@@ -4,20 +4,15 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { projectRoot } from "../src/paths";
-import { copyOfSeeds } from "./helpers/knowledge";
+import { copyOfSeeds, fixtureEnv } from "./helpers/knowledge";
 
 /** `npm start` with no BOT_TOKEN, as a newcomer runs it, fed through a pipe. */
 function npmStart(input: string, env: Record<string, string> = {}) {
-  const clean = Object.fromEntries(
-    Object.entries(process.env).filter(
-      ([k]) => !["BOT_TOKEN", "WEBHOOK_URL", "SEEDS_DIR", "INTENTS_DIR"].includes(k),
-    ),
-  );
   return spawnSync("npm", ["start", "--silent"], {
     cwd: projectRoot(),
     input,
     encoding: "utf8",
-    env: { ...clean, DATA_DIR: mkdtempSync(join(tmpdir(), "umkm-term-")), ...env },
+    env: { ...fixtureEnv(), DATA_DIR: mkdtempSync(join(tmpdir(), "umkm-term-")), ...env },
     timeout: 60_000,
   });
 }
@@ -60,14 +55,9 @@ describe("SIGHUP", () => {
     const root = projectRoot();
     expect(spawnSync("npm", ["run", "-s", "build"], { cwd: root }).status).toBe(0);
     const seeds = copyOfSeeds();
-    const clean = Object.fromEntries(
-      Object.entries(process.env).filter(
-        ([k]) => !["BOT_TOKEN", "WEBHOOK_URL", "INTENTS_DIR"].includes(k),
-      ),
-    );
     const child = spawn(process.execPath, [join(root, "dist/src/main.js")], {
       env: {
-        ...clean,
+        ...fixtureEnv(),
         SEEDS_DIR: seeds,
         LOG_LEVEL: "info",
         DATA_DIR: mkdtempSync(join(tmpdir(), "umkm-hup-")),

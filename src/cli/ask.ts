@@ -4,6 +4,7 @@ import { answer } from "../answer/answer";
 import type { Answer } from "../answer/answer-type";
 import { loadKnowledge } from "../answer/knowledge";
 import { dataPaths } from "../paths";
+import type { Query } from "../understand/query";
 import { failOnSeedError } from "./fail";
 
 const USAGE = `Pakai: npm run ask -- [--json] [--chart out.png] "pertanyaan"
@@ -36,8 +37,11 @@ async function main() {
   });
   if (values.help) return console.log(USAGE);
   const k = failOnSeedError(() => loadKnowledge(dataPaths()));
+  // Lines read from standard input are one conversation, as in the chat: "kalau lampung?" follows on.
+  let previous: Query | undefined;
   const print = async (question: string) => {
-    const a = answer(k, question);
+    const a = answer(k, question, { previous });
+    previous = a.query;
     console.log(values.json ? JSON.stringify(answerJson(a)) : a.text);
     if (values.chart) {
       if (!a.series)

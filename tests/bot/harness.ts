@@ -11,6 +11,7 @@ import { KnowledgeStore } from "../../src/reload/store";
 import { runPolling } from "../../src/run/polling";
 import { runWebhook } from "../../src/run/webhook";
 import { type FakeTelegram, startFakeTelegram } from "../fake-telegram/server";
+import { FIXTURE_SEEDS } from "../helpers/knowledge";
 
 export const ADMIN = { id: 900, first_name: "Admin" };
 export const OFFICER = { id: 501, first_name: "Sari" };
@@ -38,7 +39,7 @@ export async function startBot(
     TELEGRAM_API_ROOT: fake.apiRoot,
     ADMIN_IDS: String(ADMIN.id),
     DATA_DIR: mkdtempSync(join(tmpdir(), "umkm-data-")),
-    ...(opts.seedsDir ? { SEEDS_DIR: opts.seedsDir } : {}),
+    SEEDS_DIR: opts.seedsDir ?? FIXTURE_SEEDS,
     ...(opts.mode === "webhook"
       ? {
           WEBHOOK_URL: `http://127.0.0.1:${port}/telegram`,

@@ -5,6 +5,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { projectRoot } from "../../src/paths";
 import { type FakeTelegram, startFakeTelegram } from "../fake-telegram/server";
+import { fixtureEnv } from "../helpers/knowledge";
 import { OFFICER, PRIVATE } from "./harness";
 
 describe("npm start with a BOT_TOKEN, as a process", () => {
@@ -16,14 +17,9 @@ describe("npm start with a BOT_TOKEN, as a process", () => {
   afterAll(() => fake.close());
 
   it("polls, answers, stops gracefully on SIGTERM, and never logs its token", async () => {
-    const clean = Object.fromEntries(
-      Object.entries(process.env).filter(
-        ([k]) => !["WEBHOOK_URL", "SEEDS_DIR", "INTENTS_DIR"].includes(k),
-      ),
-    );
     const child = spawn(process.execPath, [join(projectRoot(), "dist/src/main.js")], {
       env: {
-        ...clean,
+        ...fixtureEnv(),
         BOT_TOKEN: fake.token,
         TELEGRAM_API_ROOT: fake.apiRoot,
         LOG_LEVEL: "debug",

@@ -5,21 +5,37 @@ import { type Knowledge, loadKnowledge } from "../../src/answer/knowledge";
 import { dataPaths, projectRoot } from "../../src/paths";
 import { SeedError } from "../../src/seeds/seed-error";
 
+/**
+ * The tests' own copy of the seeds: admins change seeds/, and a test that read it would
+ * fail whenever an article is added there.
+ */
+export const FIXTURE_SEEDS = join(projectRoot(), "tests", "fixtures", "seeds");
+
+/** The environment of a spawned bot or command line that reads the fixture seeds. */
+export function fixtureEnv(): NodeJS.ProcessEnv {
+  const env = Object.fromEntries(
+    Object.entries(process.env).filter(
+      ([k]) => !["BOT_TOKEN", "WEBHOOK_URL", "INTENTS_DIR"].includes(k),
+    ),
+  );
+  return { ...env, SEEDS_DIR: FIXTURE_SEEDS };
+}
+
 let cached: Knowledge | undefined;
 
-/** The knowledge built from the repository's own seeds and intents, once per test file. */
+/** The knowledge built from the fixture seeds and the repository's intents, once per test file. */
 export function seedKnowledge(): Knowledge {
-  cached ??= loadKnowledge(dataPaths({}));
+  cached ??= loadKnowledge({ ...dataPaths({}), seedsDir: FIXTURE_SEEDS });
   return cached;
 }
 
 /** A fixed "today", so "tahun lalu" means the same in every run. */
 export const TODAY = new Date("2026-11-22T09:00:00Z");
 
-/** A scratch copy of seeds/ that a test may change. */
+/** A scratch copy of the fixture seeds that a test may change. */
 export function copyOfSeeds(): string {
   const dir = mkdtempSync(join(tmpdir(), "umkm-seeds-"));
-  cpSync(join(projectRoot(), "seeds"), dir, { recursive: true });
+  cpSync(FIXTURE_SEEDS, dir, { recursive: true });
   return dir;
 }
 

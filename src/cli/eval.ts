@@ -1,0 +1,106 @@
+import { parseArgs } from "node:util";
+import { z } from "zod";
+import { answer } from "../answer/answer";
+import { loadCorpusKnowledge } from "../eval/corpus-knowledge";
+import { checkGoldArticles, readCorpus } from "../eval/corpus-schema";
+import {
+  brokenThresholds,
+  type EvalFigures,
+  figureLines,
+  THRESHOLDS,
+  type ThresholdFlag,
+} from "../eval/figures";
+import { EVAL_TODAY, gradeAnswer } from "../eval/grade-answer";
+import { matchFacts } from "../eval/match-facts";
+import { dataPaths } from "../paths";
+import { failOnSeedError } from "./fail";
+
+const USAGE = `Usage: npm run eval -- <corpus folder> [--verbose] [--min-found N] [--min-right N]
+       [--max-extra N] [--min-questions N] [--max-wrong-lead N]
+The folder holds articles/*.txt, gold.json and questions.json; the project's seeds are added.`;
+
+const count = z.coerce.number().int().nonnegative();
+const snippet = (s: string, n = 90) => {
+  const flat = s.replace(/\s+/g, " ").trim();
+  return flat.length > n ? `${flat.slice(0, n)}…` : flat;
+};
+
+function main() {
+  const { values, positionals } = parseArgs({
+    options: {
+      verbose: { type: "boolean" },
+      help: { type: "boolean", short: "h" },
+      ...(Object.fromEntries(THRESHOLDS.map((t) => [t.flag, { type: "string" }])) as Record<
+        ThresholdFlag,
+        { type: "string" }
+      >),
+    },
+    allowPositionals: true,
+  });
+  const [folder] = positionals;
+  if (values.help || !folder || positionals.length > 1) {
+    console.log(USAGE);
+    process.exit(values.help ? 0 : 1);
+  }
+  const limits: Partial<Record<ThresholdFlag, number>> = {};
+  for (const { flag } of THRESHOLDS) {
+    const raw = values[flag];
+    if (typeof raw !== "string") continue;
+    const n = count.safeParse(raw);
+    if (!n.success) {
+      console.error(`--${flag}: expected a whole number, got "${raw}"`);
+      process.exit(1);
+    }
+    limits[flag] = n.data;
+  }
+
+  const { gold, questions } = failOnSeedError(() => readCorpus(folder));
+  const { knowledge: k, corpusArticles } = failOnSeedError(() => {
+    const loaded = loadCorpusKnowledge(dataPaths(), folder);
+    checkGoldArticles(gold, loaded.corpusArticles);
+    return loaded;
+  });
+  const metricWords = (id: string) => [k.metric(id).label, ...k.metric(id).synonyms];
+  const facts = matchFacts(gold, k.table.facts, corpusArticles, metricWords);
+  const graded = questions.map((q) => {
+    const a = answer(k, q.q, { today: EVAL_TODAY });
+    return { q, a, grade: gradeAnswer(q, a) };
+  });
+
+  if (values.verbose) {
+    for (const g of facts.missing)
+      console.log(`not found: ${g.article} "${g.as_written}" in "${snippet(g.quote)}"`);
+    for (const { gold: g, misread } of facts.found.filter((m) => m.misread.length)) {
+      const diffs = misread.map((d) => `${d.field} expected ${d.expected}, got ${d.got}`);
+      console.log(`read wrong: ${g.article} "${g.as_written}": ${diffs.join("; ")}`);
+    }
+    for (const f of facts.extra)
+      console.log(
+        `extra (${f.sure ? "sure" : "unsure"}): ${f.article} "${f.written}" ${f.metric ?? `"${f.measure}"`}, ${f.regionName}, ${f.period}, ${f.kind} in "${snippet(f.quote)}"`,
+      );
+    for (const { q, a } of graded.filter((x) => !x.grade.right)) {
+      const expected = q.expect === null ? "no data" : `${q.expect} (${q.outlet ?? "any outlet"})`;
+      console.log(`wrong answer: "${q.q}" expected ${expected}, got "${a.text.split("\n")[0]}"`);
+    }
+    console.log("");
+  }
+
+  const figures: EvalFigures = {
+    statistics: gold.length,
+    found: facts.found.length,
+    readRight: facts.found.filter((m) => m.misread.length === 0).length,
+    extraSure: facts.extra.filter((f) => f.sure).length,
+    extraUnsure: facts.extra.filter((f) => !f.sure).length,
+    questions: questions.length,
+    questionsRight: graded.filter((x) => x.grade.right).length,
+    wrongLeads: graded.filter((x) => x.grade.wrongLead).length,
+  };
+  for (const line of figureLines(figures)) console.log(line);
+  const broken = brokenThresholds(figures, limits);
+  if (broken.length) {
+    for (const b of broken) console.error(`threshold broken: ${b}`);
+    process.exit(1);
+  }
+}
+
+main();
