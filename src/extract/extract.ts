@@ -166,7 +166,16 @@ export function makeExtractor(lex: Lexicon): (article: Article) => Extraction {
           const clauseSpan = { start: seg.start + clause.start, end: seg.start + clause.end };
           const place =
             paired.get(q) ??
-            placeOf(mentions, { at, end: seg.start + q.end, clause: clauseSpan }, lex);
+            placeOf(
+              mentions,
+              {
+                at,
+                end: seg.start + q.end,
+                window: { start: seg.start + win.start, end: seg.start + win.end },
+                clause: clauseSpan,
+              },
+              lex,
+            );
           const region = place?.region ?? context.region ?? articleRegion;
           const window = { start: seg.start + win.start, end: seg.start + win.end };
           // A total named as a denominator is dated by its own words only, not by the share's.
@@ -236,7 +245,13 @@ function dropThresholds(
   const windows = numberWindows(text, quantities, clauseOf);
   return quantities.filter((q, i) => {
     const w = windows[i] as Span;
-    return !isThreshold(`${text.slice(w.start, q.start)} ${text.slice(q.end, w.end)}`);
+    // A definition's amounts ("kekayaan bersih antara Rp50 juta hingga Rp500 juta") share its clause.
+    const c = clauseOf(q.start);
+    const money = q.unit === "rupiah" || q.unit === "usd";
+    return !(
+      isThreshold(`${text.slice(w.start, q.start)} ${text.slice(q.end, w.end)}`) ||
+      (money && isThreshold(text.slice(c.start, c.end)))
+    );
   });
 }
 

@@ -27,11 +27,30 @@ export type MeasureInput = {
 };
 
 const MAX_OPEN_WORDS = 5;
-const GENERIC_NOUNS = new Set(["", "unit", "usaha", "orang", "pelaku"]);
+const GENERIC_NOUNS = new Set([
+  "",
+  "unit",
+  "usaha",
+  "orang",
+  "pelaku",
+  "umkm",
+  "ukm",
+  "umk",
+  "umb",
+  "ikm",
+  "mikro",
+  "kecil",
+  "menengah",
+  "wirausaha",
+]);
 
 /** "hampir 660 ribu unit", "mencapai 60.000 unit": a number that names no thing of its own. */
 function generic(q: Quantity): boolean {
-  return q.unit !== "count" || GENERIC_NOUNS.has(q.noun.split(/\s+/)[0] ?? "");
+  return q.unit !== "count" || GENERIC_NOUNS.has(nounOf(q));
+}
+
+function nounOf(q: Quantity): string {
+  return q.noun.split(/\s+/)[0] ?? "";
 }
 
 /**
@@ -72,6 +91,14 @@ export function makeMeasureReader(lex: Lexicon, rules: readonly Rule[]) {
     const back = i.pointsBack
       ? (i.inherited ?? (i.previous ? ruleChoice(i.previous) : undefined))
       : undefined;
+    // "40 peserta", "168 produk": a number that names its own thing counts that thing, whatever
+    // else its clause is about; with no rule for the thing, the article's words name it.
+    if (i.q.unit === "count" && counted.has(nounOf(i.q)) && !generic(i.q)) {
+      const noun = ruleChoice(` ${i.q.noun} `);
+      if (noun) return noun;
+      const words = openWords(i.nearText, i.q);
+      return words ? { metric: null, measure: words, sure: true } : undefined;
+    }
     const own = classify(i.near, rules, unit, i.clause) ?? classify(i.clause, rules, unit);
     const found =
       ruleChoice(i.near) ??
