@@ -141,9 +141,9 @@ describe("conversation", () => {
   });
 
   it("says a measure no article gives is not there, with no total in its place", () => {
-    const a = ask("jumlah umkm yg ekspor di lampung");
+    const a = ask("jumlah umkm yg impor di lampung");
     expect(a.outcome).toBe("no_data");
-    expect(a.text).toMatch(/^Belum ada data ekspor untuk Lampung/);
+    expect(a.text).toMatch(/^Belum ada data impor untuk Lampung/);
     expect(a.text).not.toMatch(/\d/);
   });
 

@@ -135,8 +135,8 @@ describe("metrics", () => {
   });
 
   it("notices a measure no article gives, even beside the total", () => {
-    expect(understand("ekspor umkm indonesia").unsupported).toBe("ekspor");
-    expect(understand("jumlah umkm yg ekspor di lampung").unsupported).toBe("ekspor");
+    expect(understand("impor umkm indonesia").unsupported).toBe("impor");
+    expect(understand("jumlah umkm yg impor di lampung").unsupported).toBe("impor");
     expect(understand("data dinas koperasi lampung umkm nya brp").unsupported).toBeUndefined();
   });
 

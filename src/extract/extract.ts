@@ -299,8 +299,8 @@ function respectively(
   if (before.length !== mentions.length) return paired;
   for (const unit of ["persen", "rupiah", "usd", "count"]) {
     const same = quantities.filter((q) => q.unit === unit);
-    if (same.length === before.length)
-      same.forEach((q, i) => paired.set(q, before[i] as RegionMention));
+    if (same.length !== before.length) continue;
+    for (const [i, q] of same.entries()) paired.set(q, before[i] as RegionMention);
   }
   return paired;
 }

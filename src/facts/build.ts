@@ -125,9 +125,11 @@ function dedupe(drafts: Draft[]): [string, Draft][] {
 
 function factKey(d: Draft): string {
   // "60 ribuan" and "60.000" in one article are one figure written twice: both are kept, each with its words.
-  return [d.article, d.metric ?? d.measure, d.region, d.period, d.kind, d.value, d.written].join(
-    "|",
-  );
+  const written = d.written
+    .toLowerCase()
+    .replace(/\s+/g, " ")
+    .replace(/(\d)\.(?=\d{3})/g, "$1");
+  return [d.article, d.metric ?? d.measure, d.region, d.period, d.kind, d.value, written].join("|");
 }
 
 function toFact(
