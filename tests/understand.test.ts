@@ -152,7 +152,8 @@ describe("time", () => {
     ["umkm go digital mar 2023", "2023-03"],
     ["pertumbuhan ekonomi lampung triwulan IV 2023", "2023-Q4"],
     ["pertumbuhan ekonomi q4 2023", "2023-Q4"],
-    ["umkm go digital akhir 2023", "2023"],
+    // The figure at the end of the year: a December period, which a fact of 31 December is in.
+    ["umkm go digital akhir 2023", "2023-12"],
     ["umkm go digital tahun lalu", "2025"],
     ["umkm go digital thn ini", "2026"],
   ])("%s is about %s", (q, period) => {

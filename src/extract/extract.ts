@@ -1,9 +1,9 @@
 import type { Fact } from "../facts/fact-schema";
-import { comparePeriods, type Period, periodRange, yearOf } from "../format/period";
+import { comparePeriods, type Period, periodRange } from "../format/period";
 import type { Lexicon } from "../lexicon/load";
 import type { Article } from "../seeds/article";
 import { foldKeepingPositions, phrasePattern } from "../text/fold";
-import { findPeriods } from "../text/periods";
+import { makePeriodFinder, type PeriodFinder, referenceOf } from "../text/periods";
 import {
   classify,
   collapseLongForms,
@@ -51,6 +51,7 @@ export function makeExtractor(lex: Lexicon): (article: Article) => Extraction {
   const unitOf = new Map(lex.metrics.map((m) => [m.id, m.unit]));
   const labelOf = new Map(lex.metrics.map((m) => [m.id, m.label]));
   const regions = makeRegionFinder(lex);
+  const findPeriods = makePeriodFinder(lex.time, { shortYears: false });
   const words = (text: string) => cueText(text, longForms);
   const collapse = (text: string) => collapseLongForms(text, longForms);
   const denominatorCue = new RegExp(
@@ -111,7 +112,9 @@ export function makeExtractor(lex: Lexicon): (article: Article) => Extraction {
             mentions.filter((m) => m.start >= seg.start && m.end <= seg.end),
             seg.start + n.start,
           );
-          const near = periodNear(folded.slice(seg.start, seg.end), n, w, yearOf(published));
+          const near = periodNear(folded.slice(seg.start, seg.end), n, w, (text) =>
+            findPeriods(text, referenceOf(published)),
+          );
           const period =
             (near === "now" ? published : near) ??
             (anaphoric ? contextPeriod : undefined) ??
@@ -204,11 +207,11 @@ function periodNear(
   segment: string,
   n: NumberMention,
   w: { from: number; to: number },
-  refYear: number,
+  findPeriods: (text: string) => ReturnType<PeriodFinder>,
 ): Period | "now" | undefined {
   const window = `${segment.slice(w.from, n.start)} ${segment.slice(n.end, w.to)}`;
   const at = n.start - w.from;
-  const best = findPeriods(window, refYear)
+  const best = findPeriods(window)
     .map((p) => ({ p, d: p.end <= at ? at - p.end : p.start - at - 1 }))
     .sort((a, b) => a.d - b.d)[0]?.p;
   if (!best) return undefined;
