@@ -93,8 +93,9 @@ function figureAnswer(k: Knowledge, q: Query, question: string): Answer {
     : blocks.flatMap((b) => b.lines);
   const found = blocks.some((b) => b.found);
   computed.unshift(...blocks.flatMap((b) => b.computed));
-  // A place read from a city or a typo is said even when there is no figure: it explains the answer.
-  if (assumed.length && (found || q.cities.length || q.guessed.length))
+  // A place read from a city or a typo, or an outlet named, is said even when there is no
+  // figure: it explains the answer.
+  if (assumed.length && (found || q.cities.length || q.guessed.length || q.outlets.length))
     lines.push(`Asumsi: ${assumed.join("; ")}.`);
   return {
     question,
