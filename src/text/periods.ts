@@ -33,20 +33,22 @@ type Found =
   | { kind: "period"; period: Period; relative: boolean; next: number }
   | { kind: "now"; next: number };
 type Year = { year: number; relative: boolean; next: number };
-/** "juni lalu": a step from now without a year unit, resolved against the period it follows. */
-type Bare = { offset: number; next: number };
 
 /** Phrases over tokens, longest first. */
 class Phrases<T> {
   private readonly map: Map<string, T>;
   private readonly longest: number;
+  // Most words start no phrase: one set lookup settles them.
+  private readonly starts: Set<string>;
 
   constructor(entries: Iterable<readonly [string, T]>) {
     this.map = new Map(entries);
     this.longest = Math.max(1, ...[...this.map.keys()].map((k) => k.split(" ").length));
+    this.starts = new Set(this.firstWords());
   }
 
   at(tokens: readonly Token[], i: number): { value: T; next: number } | undefined {
+    if (!this.starts.has(tokens[i]?.text ?? "")) return undefined;
     for (let n = Math.min(this.longest, tokens.length - i); n >= 1; n--) {
       const value = this.map.get(
         tokens
@@ -137,11 +139,15 @@ export function makePeriodFinder(time: TimeFile, options: PeriodFinderOptions): 
     return undefined;
   }
 
-  /** The year of a period from its first and last month, "lalu" meaning the last one ended before now. */
-  function yearOfBare(bare: Bare, first: number, last: number, ref: PeriodRef): number {
-    if (bare.offset === 0 || ref.month === undefined) return ref.year + bare.offset;
-    if (bare.offset < 0) return ref.year + bare.offset + 1 - (last < ref.month ? 0 : 1);
-    return ref.year + bare.offset - 1 + (first > ref.month ? 0 : 1);
+  /**
+   * "juni lalu", "triwulan iv lalu": a step from now with no year unit. The period, from month
+   * `first` to `last`, is the last one ended before now ("maret lalu" in December is this
+   * year's March), or the next one to start.
+   */
+  function yearOfStep(step: number, first: number, last: number, ref: PeriodRef): number {
+    if (step === 0 || ref.month === undefined) return ref.year + step;
+    if (step < 0) return ref.year + step + (last < ref.month ? 1 : 0);
+    return ref.year + step - (first > ref.month ? 1 : 0);
   }
 
   /** A year, or a bare step ("lalu"), after a quarter, a semester or a month. */
@@ -156,8 +162,7 @@ export function makePeriodFinder(time: TimeFile, options: PeriodFinderOptions): 
     if (y) return y;
     const rel = after.at(t, i);
     if (!rel) return undefined;
-    const bare = { offset: rel.value, next: rel.next };
-    return { year: yearOfBare(bare, first, last, ref), relative: true, next: bare.next };
+    return { year: yearOfStep(rel.value, first, last, ref), relative: true, next: rel.next };
   }
 
   /** "triwulan 2 2023", "q1 23", "kuartal pertama tahun lalu", "second quarter 2023"; halves alike. */
@@ -176,13 +181,14 @@ export function makePeriodFinder(time: TimeFile, options: PeriodFinderOptions): 
       const o = ordinals.at(t, w.next);
       if (o) [n, next] = [o.value, o.next];
     } else {
+      // "second quarter": an ordinal word may come first; "2 triwulan" counts quarters.
       const o = ordinals.at(t, i);
-      const after = o && !/^[\divx]+$/.test(t[i]?.text ?? "") ? words.at(t, o.next) : undefined;
-      if (o && after) [n, next] = [o.value, after.next];
+      const word = o && !/^[\divx]+$/.test(t[i]?.text ?? "") ? words.at(t, o.next) : undefined;
+      if (o && word) [n, next] = [o.value, word.next];
     }
     if (n === undefined || n > parts) return undefined;
-    const months = 12 / parts;
-    const y = yearAfter(t, next, ref, (n - 1) * months + 1, n * months);
+    const span = 12 / parts;
+    const y = yearAfter(t, next, ref, (n - 1) * span + 1, n * span);
     if (!y) return undefined;
     return {
       kind: "period",
