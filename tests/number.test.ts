@@ -1,6 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { formatApprox, formatNumber, parseIndonesianNumber } from "../src/format/number";
-import { comparePeriods, formatPeriod, periodSchema, periodWithin } from "../src/format/period";
+import {
+  comparePeriods,
+  formatPeriod,
+  periodRange,
+  periodSchema,
+  periodWithin,
+} from "../src/format/period";
 
 describe("Indonesian numbers as articles write them", () => {
   it.each([
@@ -60,5 +66,27 @@ describe("periods", () => {
     expect(comparePeriods("2023", "2023-06")).toBeGreaterThan(0);
     expect(periodWithin("2023-Q4", "2023")).toBe(true);
     expect(periodWithin("2023", "2023-06")).toBe(false);
+  });
+
+  it("knows half years: written, ranged, ordered and nested", () => {
+    expect(periodSchema.safeParse("2021-S1").success).toBe(true);
+    expect(periodSchema.safeParse("2021-S3").success).toBe(false);
+    expect(formatPeriod("2021-S1")).toBe("semester I 2021");
+    expect(formatPeriod("2022-S2")).toBe("semester II 2022");
+    expect(periodRange("2021-S1")).toEqual({ start: "2021-01-01", end: "2021-06-31" });
+    expect(periodRange("2021-S2")).toEqual({ start: "2021-07-01", end: "2021-12-31" });
+    // Ending together, the longer period comes first, as a year comes before its December.
+    expect(comparePeriods("2021-S1", "2021-Q2")).toBeLessThan(0);
+    expect(comparePeriods("2021-S1", "2021-07")).toBeLessThan(0);
+    expect(comparePeriods("2021-S2", "2021")).toBeGreaterThan(0);
+    expect(periodWithin("2021-Q2", "2021-S1")).toBe(true);
+    expect(periodWithin("2021-Q3", "2021-S1")).toBe(false);
+    expect(periodWithin("2021-05-17", "2021-S1")).toBe(true);
+    expect(periodWithin("2021-S2", "2021")).toBe(true);
+  });
+
+  it("puts the last day of a year in that year's December", () => {
+    expect(periodWithin("2019-12-31", "2019-12")).toBe(true);
+    expect(periodWithin("2019-12-31", "2019")).toBe(true);
   });
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { answer } from "../src/answer/answer";
 import { makeNormalizer, vocabularyOf } from "../src/understand/normalize";
 import { seedKnowledge, TODAY } from "./helpers/knowledge";
 
@@ -152,7 +153,8 @@ describe("time", () => {
     ["umkm go digital mar 2023", "2023-03"],
     ["pertumbuhan ekonomi lampung triwulan IV 2023", "2023-Q4"],
     ["pertumbuhan ekonomi q4 2023", "2023-Q4"],
-    ["umkm go digital akhir 2023", "2023"],
+    // The figure at the end of the year: a December period, which a fact of 31 December is in.
+    ["umkm go digital akhir 2023", "2023-12"],
     ["umkm go digital tahun lalu", "2025"],
     ["umkm go digital thn ini", "2026"],
   ])("%s is about %s", (q, period) => {
@@ -197,5 +199,66 @@ describe("intents", () => {
     ["halo min, umkm jabar berapa ya", "statistic"],
   ])("%s is %s", (q, intent) => {
     expect(understand(q).intent).toBe(intent);
+  });
+});
+
+describe("asking where or when a figure came from", () => {
+  it.each([
+    "sumbernya media apa?",
+    "diberitakan kapan?",
+    "siapa yang menyampaikan?",
+    "beritanya dari mana",
+    "kata siapa tuh",
+    "itu menurut siapa?",
+    "link beritanya mana min",
+    "kapan datanya?",
+    "datanya kapan ya",
+    "media mana yang nulis",
+    "source?",
+    "where is this from",
+    "who said that",
+    "according to whom?",
+  ])("%s asks for the source", (q) => {
+    expect(understand(q).intent).toBe("source");
+  });
+
+  it("answers a source question about the figure just given", () => {
+    const first = answer(k, "brp persen umkm lampung yg udh digital", { today: TODAY });
+    for (const q of ["diberitakan kapan?", "sumbernya media apa?", "siapa yang menyampaikan?"]) {
+      const a = answer(k, q, { today: TODAY, previous: first.query });
+      expect(a.intent).toBe("source");
+      expect(a.text).toContain("Sumber angka tadi:");
+      expect(a.text).toContain("ANTARA");
+      expect(a.text).not.toContain("Bisnis.com");
+    }
+  });
+});
+
+describe("questions in English or half English", () => {
+  it("reads the count, the place and the time", () => {
+    const q = understand("what's the number of UMKM in NTT");
+    expect([q.intent, q.regions, q.metrics]).toEqual([
+      "statistic",
+      ["nusa_tenggara_timur"],
+      ["umkm_total"],
+    ]);
+    const west = understand("how many msme in west java 2023");
+    expect([west.regions, west.periods]).toEqual([["jawa_barat"], ["2023"]]);
+    expect(understand("as of june 2023 how many smes went digital")).toMatchObject({
+      periods: ["2023-06"],
+      metrics: ["umkm_go_digital"],
+    });
+  });
+
+  it("reads a share, a target and a measure the bot lacks", () => {
+    const share = understand("umkm digital percentage lampung");
+    expect([share.percent, share.regions]).toEqual([true, ["lampung"]]);
+    expect(understand("msme go digital target 2024").target).toBe(true);
+    expect(understand("msme exports 2022").unsupported).toBe("ekspor");
+  });
+
+  it("answers them as it answers Indonesian", () => {
+    const a = answer(k, "umkm digital percentage lampung", { today: TODAY });
+    expect(a.text).toMatch(/^70 persen — persentase UMKM yang sudah go digital di Lampung/);
   });
 });

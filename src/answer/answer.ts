@@ -5,6 +5,7 @@ import { type Computed, difference } from "./compute";
 import { type Ask, figureBlock } from "./figures";
 import { withContext } from "./follow-up";
 import type { Knowledge } from "./knowledge";
+import { outletView } from "./outlet-view";
 import { greetingText, helpText, outOfScopeText, thanksText } from "./replies";
 import { articleList, factSources } from "./sources";
 import { trendBlock } from "./trend";
@@ -22,7 +23,8 @@ const MAX_BLOCKS = 6;
 /** The answering core: a question in, an answer out. Pure apart from reading `today`. */
 export function answer(k: Knowledge, question: string, options: AnswerOptions = {}): Answer {
   const today = options.today ?? new Date();
-  return answerQuery(k, withContext(k.understand(question, today), options.previous), question);
+  const q = withContext(k.understand(question, today), options.previous);
+  return answerQuery(q.outlets.length ? outletView(k, q.outlets) : k, q, question);
 }
 
 export function answerQuery(k: Knowledge, q: Query, question: string): Answer {
@@ -91,8 +93,9 @@ function figureAnswer(k: Knowledge, q: Query, question: string): Answer {
     : blocks.flatMap((b) => b.lines);
   const found = blocks.some((b) => b.found);
   computed.unshift(...blocks.flatMap((b) => b.computed));
-  // A place read from a city or a typo is said even when there is no figure: it explains the answer.
-  if (assumed.length && (found || q.cities.length || q.guessed.length))
+  // A place read from a city or a typo, or an outlet named, is said even when there is no
+  // figure: it explains the answer.
+  if (assumed.length && (found || q.cities.length || q.guessed.length || q.outlets.length))
     lines.push(`Asumsi: ${assumed.join("; ")}.`);
   return {
     question,
@@ -125,6 +128,8 @@ function resolve(k: Knowledge, q: Query): { asks: Ask[]; assumed: string[]; reso
   const regions = q.regions.length ? q.regions : ["nasional"];
   if (q.regions.length === 0) assumed.push("nasional");
   if (q.periods.length === 0 && !q.target && q.intent === "statistic") assumed.push("data terbaru");
+  assumed.push(...q.periodNotes);
+  if (q.outlets.length) assumed.push(`hanya sumber ${q.outlets.join(", ")}`);
   for (const g of q.guessed) assumed.push(`"${g.words}" dibaca ${k.regionName(g.region)}`);
   for (const c of q.cities)
     assumed.push(

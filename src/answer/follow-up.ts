@@ -24,6 +24,7 @@ export function withContext(q: Query, previous?: Query): Query {
           : previous.intent,
     regions: newPlace ? q.regions : previous.regions,
     periods: q.periods.length || q.latest ? q.periods : previous.periods,
+    periodNotes: q.periods.length || q.latest ? q.periodNotes : previous.periodNotes,
     latest: q.latest,
     cities: q.cities,
     guessed: q.guessed,

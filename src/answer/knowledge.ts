@@ -28,7 +28,10 @@ export function makeKnowledge(lexicon: Lexicon, table: FactTable): Knowledge {
   return {
     lexicon,
     table,
-    understand: makeUnderstander(lexicon),
+    understand: makeUnderstander(
+      lexicon,
+      table.articles.map((a) => a.outlet),
+    ),
     metric: (id) => metrics.get(id) ?? { id, label: id, unit: "", synonyms: [id] },
     regionName: (id) => names.get(id) ?? id,
   };

@@ -47,11 +47,10 @@ function citation(facts: readonly Fact[]): Citation {
   return c;
 }
 
-/** "per 4 Desember 2023" for a point in time, "2023" for a year, "triwulan IV 2023". */
+/** "per 4 Desember 2023" for a point in time, "tahun 2023" for a year, "triwulan IV 2023". */
 export function periodText(p: Period): string {
-  return /^\d{4}(-Q\d)?$/.test(p)
-    ? `tahun ${formatPeriod(p)}`.replace("tahun triwulan", "triwulan")
-    : `per ${formatPeriod(p)}`;
+  if (/^\d{4}$/.test(p)) return `tahun ${formatPeriod(p)}`;
+  return /^\d{4}-[QS]\d$/.test(p) ? formatPeriod(p) : `per ${formatPeriod(p)}`;
 }
 
 /** A target's time: its year, or, when the article gave none, when it was said. */

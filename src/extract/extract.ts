@@ -61,6 +61,7 @@ export function makeExtractor(lex: Lexicon): (article: Article) => Extraction {
   const continuation = pad(x.continuationCues);
   const thresholds = pad(x.thresholdCues);
   const readQuantities = makeQuantityReader(x);
+  const periodsOf = makePeriodReader(lex);
   const readMeasure = makeMeasureReader(lex, padRules(x.rules));
   const regions = makeRegionFinder(lex);
   const words = (text: string) => cueText(text, longForms);
@@ -73,7 +74,7 @@ export function makeExtractor(lex: Lexicon): (article: Article) => Extraction {
 
   return (article) => {
     const { body, published } = article;
-    const readPeriods = makePeriodReader(lex, published);
+    const readPeriods = periodsOf(published);
     const sentences = splitSentences(body);
     const folded = foldKeepingPositions(body);
     const dateline = findDatelineIn(body, sentences);

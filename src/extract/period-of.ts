@@ -1,7 +1,7 @@
 import { MONTHS, type Period, yearOf } from "../format/period";
 import type { Lexicon } from "../lexicon/load";
 import { phrasePattern } from "../text/fold";
-import { findPeriods } from "../text/periods";
+import { makePeriodFinder, referenceOf } from "../text/periods";
 
 /** A period named in a sentence, at body positions; `speech` marks the date a statement was made. */
 export type Dated = { start: number; end: number; period: Period | "now"; speech?: boolean };
@@ -14,8 +14,8 @@ const SPEECH_DATE = /\((?:[\p{L}]+,?\s*)?(\d{1,2})\/(\d{1,2})(?:\/(\d{2,4}))?\)/
  * the date a statement was made ("Selasa (28/11/2023)"). A law's year ("UU Nomor 20 tahun
  * 2008") is not the period of any figure.
  */
-export function makePeriodReader(lex: Lexicon, published: Period) {
-  const ref = yearOf(published);
+export function makePeriodReader(lex: Lexicon) {
+  const findPeriods = makePeriodFinder(lex.time, { shortYears: false });
   const lawBefore = new RegExp(
     `(?:^|\\s)(?:${lex.extraction.lawCues.map(phrasePattern).join("|")})(?:\\s+[a-z0-9]+){0,4}\\s+(?:tahun\\s+)?$`,
   );
@@ -24,43 +24,45 @@ export function makePeriodReader(lex: Lexicon, published: Period) {
     "g",
   );
 
-  return (folded: string, original: string, offset: number): Dated[] => {
-    const found: Dated[] = findPeriods(folded, ref)
-      .filter((p) => !lawBefore.test(folded.slice(Math.max(0, p.start - 40), p.start)))
-      .map((p) => ({
-        start: offset + p.start,
-        end: offset + p.end,
-        period: p.kind === "now" ? "now" : p.period,
-      }));
-    for (const m of original.matchAll(SPEECH_DATE)) {
-      const [day, month] = [Number(m[1]), Number(m[2])];
-      const year = m[3] ? Number(m[3].length === 2 ? `20${m[3]}` : m[3]) : ref;
-      if (month < 1 || month > 12 || day < 1 || day > 31) continue;
-      const start = offset + (m.index ?? 0);
-      const period = `${year}-${pad(month)}-${pad(day)}`;
-      for (let i = found.length - 1; i >= 0; i--) {
-        const f = found[i] as Dated;
-        if (f.start >= start && f.end <= start + m[0].length) found.splice(i, 1);
+  return (published: Period) =>
+    (folded: string, original: string, offset: number): Dated[] => {
+      const ref = yearOf(published);
+      const found: Dated[] = findPeriods(folded, referenceOf(published))
+        .filter((p) => !lawBefore.test(folded.slice(Math.max(0, p.start - 40), p.start)))
+        .map((p) => ({
+          start: offset + p.start,
+          end: offset + p.end,
+          period: p.kind === "now" ? "now" : p.period,
+        }));
+      for (const m of original.matchAll(SPEECH_DATE)) {
+        const [day, month] = [Number(m[1]), Number(m[2])];
+        const year = m[3] ? Number(m[3].length === 2 ? `20${m[3]}` : m[3]) : ref;
+        if (month < 1 || month > 12 || day < 1 || day > 31) continue;
+        const start = offset + (m.index ?? 0);
+        const period = `${year}-${pad(month)}-${pad(day)}`;
+        for (let i = found.length - 1; i >= 0; i--) {
+          const f = found[i] as Dated;
+          if (f.start >= start && f.end <= start + m[0].length) found.splice(i, 1);
+        }
+        found.push({ start, end: start + m[0].length, period, speech: true });
       }
-      found.push({ start, end: start + m[0].length, period, speech: true });
-    }
-    // "Mei 2021 sebesar Rp16,4 triliun dan Juni Rp26,5 triliun": a month alone takes the year named nearest.
-    for (const m of folded.matchAll(monthWord)) {
-      const start = offset + (m.index ?? 0);
-      if (found.some((f) => f.start <= start && f.end > start)) continue;
-      const years = found
-        .filter((f) => f.period !== "now")
-        .map((f) => ({ y: yearOf(f.period as Period), d: Math.abs(f.start - start) }));
-      const year = years.sort((a, b) => a.d - b.d)[0]?.y ?? ref;
-      const month = MONTHS.findIndex((n) => n.toLowerCase() === m[1]) + 1;
-      found.push({ start, end: start + (m[1]?.length ?? 0), period: `${year}-${pad(month)}` });
-    }
-    return joinMonthRanges(
-      found.sort((a, b) => a.start - b.start),
-      folded,
-      offset,
-    );
-  };
+      // "Mei 2021 sebesar Rp16,4 triliun dan Juni Rp26,5 triliun": a month alone takes the year named nearest.
+      for (const m of folded.matchAll(monthWord)) {
+        const start = offset + (m.index ?? 0);
+        if (found.some((f) => f.start <= start && f.end > start)) continue;
+        const years = found
+          .filter((f) => f.period !== "now")
+          .map((f) => ({ y: yearOf(f.period as Period), d: Math.abs(f.start - start) }));
+        const year = years.sort((a, b) => a.d - b.d)[0]?.y ?? ref;
+        const month = MONTHS.findIndex((n) => n.toLowerCase() === m[1]) + 1;
+        found.push({ start, end: start + (m[1]?.length ?? 0), period: `${year}-${pad(month)}` });
+      }
+      return joinMonthRanges(
+        found.sort((a, b) => a.start - b.start),
+        folded,
+        offset,
+      );
+    };
 }
 
 /**

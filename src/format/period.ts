@@ -1,11 +1,14 @@
 import { z } from "zod";
 
-/** A period is a year, a month, a day or a quarter: "2023", "2023-03", "2023-12-04", "2023-Q4". */
+/**
+ * A period is a year, a month, a day, a quarter or a half year: "2023", "2023-03",
+ * "2023-12-04", "2023-Q4", "2021-S1".
+ */
 export const periodSchema = z
   .string()
   .regex(
-    /^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?|-Q[1-4])?$/,
-    "period must be YYYY, YYYY-MM, YYYY-MM-DD or YYYY-Qn",
+    /^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?|-Q[1-4]|-S[12])?$/,
+    "period must be YYYY, YYYY-MM, YYYY-MM-DD, YYYY-Qn or YYYY-Sn",
   )
   .refine((p) => !/^\d{4}-\d{2}-\d{2}$/.test(p) || isRealDate(p), "no such date");
 
@@ -34,10 +37,13 @@ function isRealDate(p: string): boolean {
   return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
 }
 
-/** "2023" → "2023", "2023-03" → "Maret 2023", "2023-12-04" → "4 Desember 2023", "2023-Q4" → "triwulan IV 2023". */
+/**
+ * "2023" → "2023", "2023-03" → "Maret 2023", "2023-12-04" → "4 Desember 2023",
+ * "2023-Q4" → "triwulan IV 2023", "2021-S1" → "semester I 2021".
+ */
 export function formatPeriod(p: Period): string {
-  const q = p.match(/^(\d{4})-Q([1-4])$/);
-  if (q) return `triwulan ${ROMAN[Number(q[2]) - 1]} ${q[1]}`;
+  const part = partOfYear(p);
+  if (part) return `${part.semester ? "semester" : "triwulan"} ${ROMAN[part.n - 1]} ${part.year}`;
   const [y, m, d] = p.split("-");
   if (!m) return y ?? p;
   const month = MONTHS[Number(m) - 1];
@@ -57,11 +63,21 @@ export function periodRange(p: Period): { start: string; end: string } {
   return range;
 }
 
+/** A quarter or a half year: which one, of which year. */
+function partOfYear(p: Period): { year: string; n: number; semester: boolean } | undefined {
+  const m = p.match(/^(\d{4})-([QS])([1-4])$/);
+  return m ? { year: m[1] ?? "", n: Number(m[3]), semester: m[2] === "S" } : undefined;
+}
+
 function computeRange(p: Period): { start: string; end: string } {
-  const q = p.match(/^(\d{4})-Q([1-4])$/);
-  if (q) {
-    const first = (Number(q[2]) - 1) * 3 + 1;
-    return { start: `${q[1]}-${pad(first)}-01`, end: `${q[1]}-${pad(first + 2)}-31` };
+  const part = partOfYear(p);
+  if (part) {
+    const months = part.semester ? 6 : 3;
+    const first = (part.n - 1) * months + 1;
+    return {
+      start: `${part.year}-${pad(first)}-01`,
+      end: `${part.year}-${pad(first + months - 1)}-31`,
+    };
   }
   const [y, m, d] = p.split("-");
   if (d) return { start: p, end: p };

@@ -28,10 +28,9 @@ export const intentIdSchema = z.enum([
 export const intentsFileSchema = z.object({
   /** Keyword phrases per intent; a question may match several, the order below settles it. */
   keywords: z.record(intentIdSchema, z.array(phrase)),
-  /** Words that mark a target, a percentage, or the latest figure in a question. */
+  /** Words that mark a target or a percentage in a question. */
   target: z.array(phrase),
   percent: z.array(phrase),
-  latest: z.array(phrase),
   /** Measures people ask about that no article gives ("ekspor", "omzet"): said so, never a total instead. */
   unsupported: z.array(phrase),
   /** Words that, with no place, metric or intent found, still show the question is about UMKM. */
@@ -41,6 +40,18 @@ export const intentsFileSchema = z.object({
   examples: z.array(z.string().min(1)).min(2),
 });
 
+/**
+ * How questions name news outlets ("menurut antara", "versi pos kupang"). Outlet names come
+ * from the articles; a name whose first word is also an ordinary word ("antara", "pos") counts
+ * only after one of the cues, so "antara jabar dan bali" stays a comparison of places.
+ */
+export const outletsFileSchema = z.object({
+  cues: z.array(phrase).min(1),
+  /** Parts of a name people leave out: "Tribun-Bali.com" is asked as "tribun bali". */
+  dropWords: z.array(word),
+});
+
+export type OutletsFile = z.infer<typeof outletsFileSchema>;
 export type SlangFile = z.infer<typeof slangFileSchema>;
 export type IntentsFile = z.infer<typeof intentsFileSchema>;
 export type IntentId = z.infer<typeof intentIdSchema>;

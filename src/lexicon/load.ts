@@ -5,6 +5,8 @@ import { readTextFile } from "../seeds/text-file";
 import {
   type IntentsFile,
   intentsFileSchema,
+  type OutletsFile,
+  outletsFileSchema,
   type SlangFile,
   slangFileSchema,
 } from "./language-schema";
@@ -21,6 +23,7 @@ import {
   type RegionsFile,
   regionsFileSchema,
 } from "./region-schema";
+import { type TimeFile, timeFileSchema } from "./time-schema";
 
 /** Everything the bot knows about words, read from intents/: data, not code. */
 export type Lexicon = {
@@ -30,6 +33,8 @@ export type Lexicon = {
   extraction: ExtractionFile;
   slang: SlangFile;
   intents: IntentsFile;
+  time: TimeFile;
+  outlets: OutletsFile;
   /** Every region by id, at its real level (derived from regions and cities). */
   places: Map<string, Place>;
 };
@@ -74,6 +79,8 @@ export function loadLexicon(intentsDir: string): Lexicon {
     extraction: read("extraction.json", extractionFileSchema),
     slang: read("slang.json", slangFileSchema),
     intents: read("intents.json", intentsFileSchema),
+    time: read("time.json", timeFileSchema),
+    outlets: read("outlets.json", outletsFileSchema),
     places: placesOf(regions, cities),
   };
   checkReferences(lexicon);

@@ -10,7 +10,7 @@ export const frontMatterSchema = z.object({
   published: z
     .string({ error: "required: YYYY, YYYY-MM or YYYY-MM-DD" })
     .pipe(periodSchema)
-    .refine((p) => !p.includes("Q"), "must be YYYY, YYYY-MM or YYYY-MM-DD"),
+    .refine((p) => /^\d{4}(-\d{2}){0,2}$/.test(p), "must be YYYY, YYYY-MM or YYYY-MM-DD"),
   title: z
     .string({ error: "required: the article's headline" })
     .trim()

@@ -1,89 +1,318 @@
 import type { Period } from "../format/period";
-
-export type PeriodMention =
-  | { start: number; end: number; kind: "period"; period: Period }
-  | { start: number; end: number; kind: "now" };
-
-const MONTH_WORDS: [number, string[]][] = [
-  [1, ["januari", "jan"]],
-  [2, ["februari", "pebruari", "feb"]],
-  [3, ["maret", "mar"]],
-  [4, ["april", "apr"]],
-  [5, ["mei"]],
-  [6, ["juni", "jun"]],
-  [7, ["juli", "jul"]],
-  [8, ["agustus", "agu", "agt", "ags", "aug"]],
-  [9, ["september", "sept", "sep"]],
-  [10, ["oktober", "okt", "oct"]],
-  [11, ["november", "nopember", "nov", "nop"]],
-  [12, ["desember", "des", "dec"]],
-];
-const MONTH_OF = new Map(MONTH_WORDS.flatMap(([n, words]) => words.map((w) => [w, n] as const)));
-const MONTH = [...MONTH_OF.keys()].sort((a, b) => b.length - a.length).join("|");
-const ROMAN: Record<string, number> = {
-  i: 1,
-  ii: 2,
-  iii: 3,
-  iv: 4,
-  "1": 1,
-  "2": 2,
-  "3": 3,
-  "4": 4,
-};
-
-/** Every period pattern has a year's digits or one of these words; most texts have neither. */
-const MAY_HAVE_PERIOD =
-  /\d|ini|lalu|kemarin|kini|sekarang|skrg|terbaru|terkini|terakhir|update|paling/;
-
-type Found = { kind: "period"; period: Period } | { kind: "now" };
-
-// Tried in this order; a later pattern does not take text an earlier one matched.
-const PATTERNS: [RegExp, (m: RegExpMatchArray, refYear: number) => Found][] = [
-  [
-    /(?<![a-z0-9])(?:triwulan|kuartal|kwartal|tw|q)\s*(iv|iii|ii|i|[1-4])\s+(?:tahun\s+|thn\s+)?(\d{4}|ini|lalu)(?![0-9])/g,
-    (m, ref) => ({ kind: "period", period: `${year(m[2], ref)}-Q${ROMAN[m[1] ?? ""]}` }),
-  ],
-  [
-    new RegExp(`(?<![a-z0-9])(${MONTH})\\s+(?:tahun\\s+|thn\\s+)?(\\d{4}|ini|lalu)(?![0-9])`, "g"),
-    (m, ref) => ({
-      kind: "period",
-      period: `${year(m[2], ref)}-${String(MONTH_OF.get(m[1] ?? "")).padStart(2, "0")}`,
-    }),
-  ],
-  [
-    /(?<![a-z0-9])(?:tahun|thn)\s+(ini|lalu|kemarin)(?![a-z0-9])/g,
-    (m, ref) => ({ kind: "period", period: `${year(m[1], ref)}` }),
-  ],
-  [/(?<![0-9])(19\d\d|20\d\d)(?![0-9])/g, (m) => ({ kind: "period", period: m[1] ?? "" })],
-  [
-    /(?<![a-z0-9])(?:saat\s+ini|sekarang|skrg|kini|terkini|terbaru|terakhir|paling\s+baru|paling\s+akhir|update)(?![a-z0-9])/g,
-    () => ({ kind: "now" }),
-  ],
-];
-
-function year(word: string | undefined, ref: number): number {
-  if (word === "ini") return ref;
-  if (word === "lalu" || word === "kemarin") return ref - 1;
-  return Number(word);
-}
+import type { TimeFile, TimeUnit } from "../lexicon/time-schema";
 
 /**
- * Finds the periods a folded text mentions: "per Maret 2023", "triwulan IV tahun 2023",
- * "tahun lalu", "saat ini". `refYear` is the year "tahun ini" means: the article's year
- * when reading an article, today's when reading a question.
+ * A period found in text. `relative` is set when the words needed a reference date or a
+ * reading to become a period ("tahun lalu", "akhir 2019"): a question's answer says so.
  */
-export function findPeriods(folded: string, refYear: number): PeriodMention[] {
-  const found: PeriodMention[] = [];
-  if (!MAY_HAVE_PERIOD.test(folded)) return found;
-  const taken: boolean[] = [];
-  for (const [re, make] of PATTERNS) {
-    for (const m of folded.matchAll(re)) {
-      const start = m.index ?? 0;
-      const end = start + m[0].length;
-      if (taken.slice(start, end).some(Boolean)) continue;
-      for (let i = start; i < end; i++) taken[i] = true;
-      found.push({ ...make(m, refYear), start, end });
-    }
+export type PeriodMention =
+  | { start: number; end: number; kind: "period"; period: Period; relative: boolean }
+  | { start: number; end: number; kind: "now" };
+
+/** What "now" is: the article's date when reading an article, today when reading a question. */
+export type PeriodRef = { year: number; month?: number };
+
+/** "2023-12-04" as a reference: its year and, when it has one, its month. */
+export function referenceOf(date: Period): PeriodRef {
+  const month = Number(date.slice(5, 7));
+  return { year: Number(date.slice(0, 4)), month: month || undefined };
+}
+
+export type PeriodFinder = (folded: string, ref: PeriodRef) => PeriodMention[];
+
+export type PeriodFinderOptions = {
+  /**
+   * "thn 21", "juni 23": people type these; articles do not, and there "Juni, 23 persen"
+   * folds to the same words, so two-digit years are read in questions only.
+   */
+  shortYears: boolean;
+};
+
+type Token = { text: string; start: number; end: number };
+type Found =
+  | { kind: "period"; period: Period; relative: boolean; next: number }
+  | { kind: "now"; next: number };
+type Year = { year: number; relative: boolean; next: number };
+
+/** Phrases over tokens, longest first. */
+class Phrases<T> {
+  private readonly map: Map<string, T>;
+  private readonly longest: number;
+  // Most words start no phrase: one set lookup settles them.
+  private readonly starts: Set<string>;
+
+  constructor(entries: Iterable<readonly [string, T]>) {
+    this.map = new Map(entries);
+    this.longest = Math.max(1, ...[...this.map.keys()].map((k) => k.split(" ").length));
+    this.starts = new Set(this.firstWords());
   }
-  return found.sort((a, b) => a.start - b.start);
+
+  at(tokens: readonly Token[], i: number): { value: T; next: number } | undefined {
+    if (!this.starts.has(tokens[i]?.text ?? "")) return undefined;
+    for (let n = Math.min(this.longest, tokens.length - i); n >= 1; n--) {
+      const value = this.map.get(
+        tokens
+          .slice(i, i + n)
+          .map((t) => t.text)
+          .join(" "),
+      );
+      if (value !== undefined) return { value, next: i + n };
+    }
+    return undefined;
+  }
+
+  firstWords(): string[] {
+    return [...this.map.keys()].map((k) => k.split(" ")[0] ?? k);
+  }
+}
+
+const set = (words: readonly string[]) => new Phrases(words.map((w) => [w, true] as const));
+const pad = (n: number) => String(n).padStart(2, "0");
+
+/**
+ * Builds the period finder from the time words of intents/time.json. It reads folded text
+ * ("per maret 2023", "triwulan iv tahun 2023", "semester i 2021", "2 tahun lalu", "akhir
+ * 2019", "last year", "saat ini") word by word, left to right, the longest reading at each
+ * word first.
+ */
+export function makePeriodFinder(time: TimeFile, options: PeriodFinderOptions): PeriodFinder {
+  const months = new Phrases(
+    time.months.flatMap((m) => [...m.names, ...m.short].map((w) => [w, m.month] as const)),
+  );
+  const units = new Phrases<TimeUnit>([
+    ...time.units.year.map((w) => [w, "year"] as const),
+    ...time.units.month.map((w) => [w, "month"] as const),
+  ]);
+  const yearUnit = set(time.units.year);
+  const oneUnit = new Phrases(Object.entries(time.oneUnit));
+  const after = new Phrases(Object.entries(time.relative.after));
+  const before = new Phrases(Object.entries(time.relative.before));
+  const ago = set(time.ago);
+  const later = set(time.later);
+  const numbers = new Phrases(Object.entries(time.numbers));
+  const quarter = set(time.quarter);
+  const semester = set(time.semester);
+  const ordinals = new Phrases(Object.entries(time.ordinals));
+  const edges = new Phrases([
+    ...time.edges.start.map((w) => [w, "start"] as const),
+    ...time.edges.end.map((w) => [w, "end"] as const),
+  ]);
+  const joiners = set(time.yearJoiners);
+  const countWords = new Set(time.countWords);
+  const now = set(time.now);
+  // Without a digit or one of these words there is no period to find: most text has neither.
+  const triggers = new Set([
+    ...months.firstWords(),
+    ...units.firstWords(),
+    ...oneUnit.firstWords(),
+    ...now.firstWords(),
+  ]);
+
+  /** A year: "2023", "tahun 2023", "tahun 23", "thn lalu", "last year"; after a period, also "23". */
+  function yearAt(t: Token[], i: number, ref: PeriodRef, shortBare: boolean): Year | undefined {
+    const j = joiners.at(t, i)?.next ?? i;
+    const unit = yearUnit.at(t, j);
+    const k = unit?.next ?? j;
+    const word = t[k]?.text ?? "";
+    if (/^(19|20)\d\d$/.test(word)) return { year: Number(word), relative: false, next: k + 1 };
+    const nextWord = t[k + 1]?.text ?? "";
+    if (
+      options.shortYears &&
+      (unit || shortBare) &&
+      /^\d\d$/.test(word) &&
+      !countWords.has(nextWord)
+    ) {
+      const yy = Number(word);
+      const century = Math.floor(ref.year / 100) * 100;
+      // "thn 21" is 2021 and "'98" 1998: a two-digit year is at most a decade ahead of now.
+      const year = yy <= (ref.year % 100) + 10 ? century + yy : century - 100 + yy;
+      return { year, relative: false, next: k + 1 };
+    }
+    if (unit) {
+      const rel = after.at(t, k);
+      if (rel) return { year: ref.year + rel.value, relative: true, next: rel.next };
+      return undefined;
+    }
+    const rel = before.at(t, j);
+    const u = rel && yearUnit.at(t, rel.next);
+    if (rel && u) return { year: ref.year + rel.value, relative: true, next: u.next };
+    return undefined;
+  }
+
+  /**
+   * "juni lalu", "triwulan iv lalu": a step from now with no year unit. The period, from month
+   * `first` to `last`, is the last one ended before now ("maret lalu" in December is this
+   * year's March), or the next one to start.
+   */
+  function yearOfStep(step: number, first: number, last: number, ref: PeriodRef): number {
+    if (step === 0 || ref.month === undefined) return ref.year + step;
+    if (step < 0) return ref.year + step + (last < ref.month ? 1 : 0);
+    return ref.year + step - (first > ref.month ? 1 : 0);
+  }
+
+  /** A year, or a bare step ("lalu"), after a quarter, a semester or a month. */
+  function yearAfter(
+    t: Token[],
+    i: number,
+    ref: PeriodRef,
+    first: number,
+    last: number,
+  ): Year | undefined {
+    const y = yearAt(t, i, ref, true);
+    if (y) return y;
+    const rel = after.at(t, i);
+    if (!rel) return undefined;
+    return { year: yearOfStep(rel.value, first, last, ref), relative: true, next: rel.next };
+  }
+
+  /** "triwulan 2 2023", "q1 23", "kuartal pertama tahun lalu", "second quarter 2023"; halves alike. */
+  function partOfYear(
+    t: Token[],
+    i: number,
+    ref: PeriodRef,
+    words: Phrases<true>,
+    parts: number,
+    letter: string,
+  ): Found | undefined {
+    let n: number | undefined;
+    let next = i;
+    const w = words.at(t, i);
+    if (w) {
+      const o = ordinals.at(t, w.next);
+      if (o) [n, next] = [o.value, o.next];
+    } else {
+      // "second quarter": an ordinal word may come first; "2 triwulan" counts quarters.
+      const o = ordinals.at(t, i);
+      const word = o && !/^[\divx]+$/.test(t[i]?.text ?? "") ? words.at(t, o.next) : undefined;
+      if (o && word) [n, next] = [o.value, word.next];
+    }
+    if (n === undefined || n > parts) return undefined;
+    const span = 12 / parts;
+    const y = yearAfter(t, next, ref, (n - 1) * span + 1, n * span);
+    if (!y) return undefined;
+    return {
+      kind: "period",
+      period: `${y.year}-${letter}${n}`,
+      relative: y.relative,
+      next: y.next,
+    };
+  }
+
+  function monthAt(t: Token[], i: number, ref: PeriodRef): Found | undefined {
+    const m = months.at(t, i);
+    const y = m && yearAfter(t, m.next, ref, m.value, m.value);
+    if (!m || !y) return undefined;
+    return {
+      kind: "period",
+      period: `${y.year}-${pad(m.value)}`,
+      relative: y.relative,
+      next: y.next,
+    };
+  }
+
+  /** "awal 2019" is the year; "akhir 2019", "akhir tahun lalu" its December, the figure at year end. */
+  function edgeAt(t: Token[], i: number, ref: PeriodRef): Found | undefined {
+    const e = edges.at(t, i);
+    const y = e && yearAt(t, e.next, ref, false);
+    if (!e || !y) return undefined;
+    const period = e.value === "end" ? `${y.year}-12` : `${y.year}`;
+    return { kind: "period", period, relative: true, next: y.next };
+  }
+
+  /** "2 tahun lalu", "dua tahun lalu", "setahun lalu", "3 years ago", "2 bulan lalu", "2 tahun lagi". */
+  function countedAt(t: Token[], i: number, ref: PeriodRef): Found | undefined {
+    const one = oneUnit.at(t, i);
+    let n: number | undefined;
+    let unit: TimeUnit | undefined;
+    let next = i;
+    if (one) [n, unit, next] = [1, one.value, one.next];
+    else {
+      const digits = t[i]?.text ?? "";
+      const word = numbers.at(t, i);
+      const count = /^\d{1,2}$/.test(digits) ? { value: Number(digits), next: i + 1 } : word;
+      const u = count && units.at(t, count.next);
+      if (count && u) [n, unit, next] = [count.value, u.value, u.next];
+    }
+    if (n === undefined || unit === undefined) return undefined;
+    const back = ago.at(t, next);
+    const on = back ? undefined : later.at(t, next);
+    if (!back && !on) return undefined;
+    const step = back ? -n : n;
+    const period = shift(unit, step, ref);
+    const end = (back ?? on)?.next ?? next;
+    return period ? { kind: "period", period, relative: true, next: end } : undefined;
+  }
+
+  /** "tahun lalu", "bulan ini", "tahun depan", "last month", "next year". */
+  function relativeAt(t: Token[], i: number, ref: PeriodRef): Found | undefined {
+    const u = units.at(t, i);
+    const a = u && after.at(t, u.next);
+    const b = u ? undefined : before.at(t, i);
+    const bu = b && units.at(t, b.next);
+    const unit = u && a ? u.value : bu?.value;
+    const step = u && a ? a.value : b?.value;
+    const next = u && a ? a.next : bu?.next;
+    if (unit === undefined || step === undefined || next === undefined) return undefined;
+    const period = shift(unit, step, ref);
+    return period ? { kind: "period", period, relative: true, next } : undefined;
+  }
+
+  function yearPeriodAt(t: Token[], i: number, ref: PeriodRef): Found | undefined {
+    const y = yearAt(t, i, ref, false);
+    return y && { kind: "period", period: `${y.year}`, relative: y.relative, next: y.next };
+  }
+
+  function nowAt(t: Token[], i: number): Found | undefined {
+    const n = now.at(t, i);
+    return n && { kind: "now", next: n.next };
+  }
+
+  const readers: ((t: Token[], i: number, ref: PeriodRef) => Found | undefined)[] = [
+    (t, i, ref) => partOfYear(t, i, ref, quarter, 4, "Q"),
+    (t, i, ref) => partOfYear(t, i, ref, semester, 2, "S"),
+    monthAt,
+    edgeAt,
+    countedAt,
+    relativeAt,
+    yearPeriodAt,
+    nowAt,
+  ];
+
+  return (folded, ref) => {
+    const tokens = [...folded.matchAll(/[a-z]+|\d+/g)].map((m) => ({
+      text: m[0],
+      start: m.index ?? 0,
+      end: (m.index ?? 0) + m[0].length,
+    }));
+    if (!tokens.some((t) => /\d/.test(t.text) || triggers.has(t.text))) return [];
+    const found: PeriodMention[] = [];
+    for (let i = 0; i < tokens.length; ) {
+      let hit: Found | undefined;
+      for (const read of readers) {
+        hit = read(tokens, i, ref);
+        if (hit) break;
+      }
+      if (!hit) {
+        i++;
+        continue;
+      }
+      const start = tokens[i]?.start ?? 0;
+      const end = tokens[hit.next - 1]?.end ?? start;
+      found.push(
+        hit.kind === "now"
+          ? { kind: "now", start, end }
+          : { kind: "period", period: hit.period, relative: hit.relative, start, end },
+      );
+      i = hit.next;
+    }
+    return found;
+  };
+}
+
+/** Now moved by whole years or months; a month step needs the reference's month. */
+function shift(unit: TimeUnit, step: number, ref: PeriodRef): Period | undefined {
+  if (unit === "year") return `${ref.year + step}`;
+  if (ref.month === undefined) return undefined;
+  const index = ref.year * 12 + ref.month - 1 + step;
+  return `${Math.floor(index / 12)}-${pad((index % 12) + 1)}`;
 }

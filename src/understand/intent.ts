@@ -7,6 +7,7 @@ type Signals = {
   metrics: number;
   period: boolean;
   periods: number;
+  outlets: number;
   onTopic: boolean;
 };
 
@@ -18,7 +19,8 @@ type Signals = {
 export function detectIntent(k: IntentsFile["keywords"], s: Signals): IntentId {
   const has = (intent: IntentId) => hasPhrase(s.words, k[intent] ?? []);
   const aboutFigures = s.regions > 0 || s.metrics > 0 || s.period || s.onTopic;
-  if (has("source")) return "source";
+  // "umkm ntt sumber pos kupang" asks for a figure from that outlet, not where one came from.
+  if (has("source") && !(s.outlets > 0 && aboutFigures)) return "source";
   if (has("trend") && aboutFigures) return "trend";
   if ((has("comparison") && aboutFigures) || s.regions > 1 || s.periods > 1) return "comparison";
   if (has("out_of_scope") && s.metrics === 0) return "out_of_scope";

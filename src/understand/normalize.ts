@@ -15,11 +15,14 @@ export function makeNormalizer(lex: Lexicon, vocabulary: ReadonlySet<string>): N
     ([from, to]) =>
       [new RegExp(`(?<![a-z0-9])${phrasePattern(from)}(?![a-z0-9])`, "g"), to] as const,
   );
+  // "'21" is a year: the apostrophe goes in folding, so it is said with a year word first.
+  const yearWord = lex.time.units.year[0] ?? "";
   return (question) => {
-    let text = foldWords(question.normalize("NFKC").slice(0, 2000)).replace(
-      /(\p{L})\1{2,}/gu,
-      "$1",
-    );
+    const years = question
+      .normalize("NFKC")
+      .slice(0, 2000)
+      .replace(SHORT_YEAR, `$1 ${yearWord} $2`);
+    let text = foldWords(years).replace(/(\p{L})\1{2,}/gu, "$1");
     for (const [re, to] of phrases) text = text.replace(re, to);
     const words = text.split(" ").filter(Boolean);
     return words.flatMap((w) => {
@@ -32,6 +35,8 @@ export function makeNormalizer(lex: Lexicon, vocabulary: ReadonlySet<string>): N
     });
   };
 }
+
+const SHORT_YEAR = /(^|[^\p{L}\p{N}])['’‘`´](\d{2})(?!\d)/gu;
 
 /** "digitall", "umkmm": a doubled last letter the vocabulary does not know is a typing slip. */
 function unstretch(word: string, vocabulary: ReadonlySet<string>): string {
@@ -47,7 +52,8 @@ export function vocabularyOf(lex: Lexicon): Set<string> {
     ...Object.values(lex.intents.keywords).flat(),
     ...lex.intents.target,
     ...lex.intents.percent,
-    ...lex.intents.latest,
+    ...timeWordsOf(lex),
+    ...lex.outlets.cues,
     ...lex.intents.topic,
     ...lex.intents.unsupported,
     ...Object.values(lex.slang.phrases),
@@ -56,4 +62,25 @@ export function vocabularyOf(lex: Lexicon): Set<string> {
     ...lex.regions.notRegions,
   ];
   return new Set(phrases.flatMap((p) => p.split(" ")).filter(Boolean));
+}
+
+function timeWordsOf(lex: Lexicon): string[] {
+  const t = lex.time;
+  return [
+    ...t.months.flatMap((m) => [...m.names, ...m.short]),
+    ...t.now,
+    ...t.units.year,
+    ...t.units.month,
+    ...Object.keys(t.oneUnit),
+    ...Object.keys(t.relative.after),
+    ...Object.keys(t.relative.before),
+    ...t.ago,
+    ...t.later,
+    ...Object.keys(t.numbers),
+    ...t.quarter,
+    ...t.semester,
+    ...Object.keys(t.ordinals),
+    ...t.edges.start,
+    ...t.edges.end,
+  ];
 }

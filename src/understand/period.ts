@@ -1,40 +1,70 @@
 import { parseIndonesianNumber, SCALES } from "../format/number";
-import { MONTHS, type Period } from "../format/period";
-import { findPeriods } from "../text/periods";
+import { formatPeriod, type Period } from "../format/period";
+import type { TimeFile } from "../lexicon/time-schema";
+import { makePeriodFinder } from "../text/periods";
 
-export type PeriodResult = { periods: Period[]; latest: boolean };
+/**
+ * `notes` say how words that needed today or a guess were read ("2 tahun lalu" dibaca 2024),
+ * for the answer's assumptions.
+ */
+export type PeriodResult = { periods: Period[]; latest: boolean; notes: string[] };
+export type PeriodDetector = (words: string[], taken: boolean[], today: Date) => PeriodResult;
 
 /**
  * Reads the time a question asks about, marking the words used. "tahun lalu" is relative
  * to `today`; "saat ini", "terbaru" ask for the latest figure rather than a period.
  */
-export function detectPeriod(words: string[], taken: boolean[], today: Date): PeriodResult {
-  const text = words.join(" ");
-  const starts = words.map((_, i) => words.slice(0, i).join(" ").length + (i ? 1 : 0));
-  const found: { at: number; period: Period }[] = [];
-  let latest = false;
-  for (const m of findPeriods(text, today.getUTCFullYear())) {
-    words.forEach((_, i) => {
-      if ((starts[i] ?? 0) >= m.start && (starts[i] ?? 0) < m.end) taken[i] = true;
+export function makePeriodDetector(time: TimeFile): PeriodDetector {
+  const find = makePeriodFinder(time, { shortYears: true });
+  const monthOf = new Map(time.months.flatMap((m) => m.names.map((n) => [n, m.month] as const)));
+
+  return (words, taken, today) => {
+    const text = words.join(" ");
+    const starts = words.map((_, i) => words.slice(0, i).join(" ").length + (i ? 1 : 0));
+    const ref = { year: today.getUTCFullYear(), month: today.getUTCMonth() + 1 };
+    const found: { at: number; period: Period; said?: string }[] = [];
+    let latest = false;
+    for (const m of find(text, ref)) {
+      words.forEach((_, i) => {
+        if ((starts[i] ?? 0) >= m.start && (starts[i] ?? 0) < m.end) taken[i] = true;
+      });
+      if (m.kind === "now") latest = true;
+      else
+        found.push({
+          at: m.start,
+          period: m.period,
+          said: m.relative ? text.slice(m.start, m.end) : undefined,
+        });
+    }
+    // "maret vs juni 2023": a month said without its year takes the year said nearest to it;
+    // with no year said at all, it is the latest such month up to today.
+    const years = [...found];
+    words.forEach((w, i) => {
+      const month = monthOf.get(w);
+      if (taken[i] || month === undefined) return;
+      taken[i] = true;
+      const at = starts[i] ?? 0;
+      const near = years
+        .map((f) => ({ f, d: Math.abs(f.at - at) }))
+        .sort((a, b) => a.d - b.d)[0]?.f;
+      const year = near
+        ? Number(near.period.slice(0, 4))
+        : month <= ref.month
+          ? ref.year
+          : ref.year - 1;
+      found.push({
+        at,
+        period: `${year}-${String(month).padStart(2, "0")}`,
+        said: near ? undefined : w,
+      });
     });
-    if (m.kind === "now") latest = true;
-    else found.push({ at: m.start, period: m.period });
-  }
-  // "maret vs juni 2023": a month said without its year takes the year said nearest to it.
-  words.forEach((w, i) => {
-    const month = MONTHS.findIndex((m) => m.toLowerCase() === w);
-    const near = found
-      .map((f) => ({ f, d: Math.abs(f.at - (starts[i] ?? 0)) }))
-      .sort((a, b) => a.d - b.d)[0];
-    if (taken[i] || month < 0 || !near) return;
-    taken[i] = true;
-    found.push({
-      at: starts[i] ?? 0,
-      period: `${near.f.period.slice(0, 4)}-${String(month + 1).padStart(2, "0")}`,
-    });
-  });
-  const periods = [...new Set(found.sort((a, b) => a.at - b.at).map((f) => f.period))];
-  return { periods, latest };
+    found.sort((a, b) => a.at - b.at);
+    const periods = [...new Set(found.map((f) => f.period))];
+    const notes = found.flatMap((f) =>
+      f.said ? [`"${f.said}" dibaca ${formatPeriod(f.period)}`] : [],
+    );
+    return { periods, latest, notes: [...new Set(notes)] };
+  };
 }
 
 /** Numbers quoted in a question, other than years: "27 juta" is 27000000, "273.457" is 273457. */

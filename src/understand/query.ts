@@ -8,7 +8,15 @@ export type Query = {
   metrics: string[];
   /** Periods asked, in the order said; two or more compare them. */
   periods: Period[];
+  /**
+   * How time words that needed today or a guess were read, for the answer's "Asumsi" line:
+   * '"2 tahun lalu" dibaca 2024', '"juni" dibaca Juni 2026' (a month without a year is the
+   * latest one up to today), '"akhir 2019" dibaca Desember 2019'.
+   */
+  periodNotes: string[];
   latest: boolean;
+  /** News outlets named ("menurut antara"), as the articles write them: answer from their facts only. */
+  outlets: string[];
   target: boolean;
   percent: boolean;
   /** Cities and regencies named, with the province whose figures stand for them. */

@@ -1,20 +1,35 @@
 import type { Lexicon } from "../lexicon/load";
+import { COMMON_WORDS } from "./common-words";
 import { detectIntent } from "./intent";
 import { makeMetricMatcher, narrowest } from "./metric";
 import { makeNormalizer, vocabularyOf } from "./normalize";
-import { detectPeriod, quotedNumbers } from "./period";
+import { makeOutletMatcher } from "./outlet";
+import { makePeriodDetector, quotedNumbers } from "./period";
 import { hasPhrase } from "./phrases";
 import type { Query } from "./query";
 import { makeRegionMatcher } from "./region";
 
 export type Understander = (question: string, today: Date) => Query;
 
-/** Question in, Query out: place, metric, time and intent detected separately, each small. */
-export function makeUnderstander(lex: Lexicon): Understander {
+/**
+ * Question in, Query out: outlet, place, metric, time and intent detected separately, each
+ * small. `outlets` are the outlet names of the articles loaded, as the articles write them.
+ */
+export function makeUnderstander(lex: Lexicon, outlets: readonly string[]): Understander {
   const vocabulary = vocabularyOf(lex);
   const normalize = makeNormalizer(lex, vocabulary);
   const matchRegions = makeRegionMatcher(lex, vocabulary);
   const matchMetrics = makeMetricMatcher(lex, vocabulary);
+  const detectPeriod = makePeriodDetector(lex.time);
+  const placeWords = new Set(
+    [...lex.places.values()].flatMap((p) => p.aliases.join(" ").split(" ")),
+  );
+  const matchOutlets = makeOutletMatcher(
+    outlets,
+    lex.outlets,
+    normalize,
+    (w) => COMMON_WORDS.has(w) || vocabulary.has(w) || placeWords.has(w),
+  );
   const { intents } = lex;
   const narrows = new Map(lex.metrics.map((m) => [m.id, m.narrows ?? []]));
   const narrowsOf = (id: string) => narrows.get(id) ?? [];
@@ -22,7 +37,9 @@ export function makeUnderstander(lex: Lexicon): Understander {
   return (question, today) => {
     const words = normalize(question);
     const taken = words.map(() => false);
-    const { periods, latest } = detectPeriod(words, taken, today);
+    // Outlets first: the place in "Tribun-Bali.com" is no region asked.
+    const outletsNamed = matchOutlets(words, taken);
+    const { periods, latest, notes } = detectPeriod(words, taken, today);
     const metricHits = matchMetrics(words, taken);
     const regionResult = matchRegions(words, taken);
     const hits = regionResult.hits;
@@ -36,6 +53,7 @@ export function makeUnderstander(lex: Lexicon): Understander {
       metrics: metrics.length,
       period: periods.length > 0 || latest,
       periods: periods.length,
+      outlets: outletsNamed.length,
       onTopic,
     });
     return {
@@ -43,7 +61,9 @@ export function makeUnderstander(lex: Lexicon): Understander {
       regions,
       metrics,
       periods,
+      periodNotes: notes,
       latest,
+      outlets: outletsNamed,
       target: hasPhrase(words, intents.target),
       percent: hasPhrase(words, intents.percent),
       cities: hits
