@@ -250,11 +250,12 @@ describe("questions in English or half English", () => {
     });
   });
 
-  it("reads a share, a target and a measure the bot lacks", () => {
+  it("reads a share, a target and the export measure", () => {
     const share = understand("umkm digital percentage lampung");
     expect([share.percent, share.regions]).toEqual([true, ["lampung"]]);
     expect(understand("msme go digital target 2024").target).toBe(true);
-    expect(understand("msme exports 2022").unsupported).toBe("ekspor");
+    expect(understand("msme exports 2022").metrics).toEqual(["ekspor_nilai"]);
+    expect(understand("msme imports 2022").unsupported).toBe("impor");
   });
 
   it("answers them as it answers Indonesian", () => {
