@@ -10,7 +10,7 @@ import { type MeasureChoice, makeMeasureReader } from "./measure";
 import { type Dated, makePeriodReader } from "./period-of";
 import { placeOf } from "./place-of";
 import { makeQuantityReader, type Quantity } from "./quantities";
-import { makeRegionFinder, type RegionMention } from "./region-mentions";
+import { ABROAD, makeRegionFinder, type RegionMention } from "./region-mentions";
 import { quoteSegments, type Span, splitSentences } from "./sentences";
 import { numberWindows } from "./windows";
 
@@ -44,6 +44,8 @@ export type Extraction = { facts: ExtractedFact[]; skipped: SkippedNumber[] };
 type Context = {
   region?: string;
   period?: Period;
+  /** The year of the data an article named and then referred back to ("Menurut data tersebut"). */
+  dataPeriod?: Period;
   previous: string;
   measures: Map<string, MeasureChoice>;
 };
@@ -59,6 +61,7 @@ export function makeExtractor(lex: Lexicon): (article: Article) => Extraction {
   const targetCues = pad(x.targetCues);
   const anaphora = pad(x.anaphora);
   const continuation = pad(x.continuationCues);
+  const dataAnaphora = pad(x.dataAnaphora);
   const thresholds = pad(x.thresholdCues);
   const readQuantities = makeQuantityReader(x);
   const periodsOf = makePeriodReader(lex);
@@ -115,6 +118,7 @@ export function makeExtractor(lex: Lexicon): (article: Article) => Extraction {
       const opening = plain(quote.slice(0, 60)).slice(0, 40);
       const refersBack = hasCue(opening, anaphora);
       const goesOn = refersBack || hasCue(opening, continuation);
+      if (hasCue(opening, dataAnaphora) && context.period) context.dataPeriod = context.period;
       const sentenceFacts: ExtractedFact[] = [];
       const byUnit = new Map<string, MeasureChoice>();
 
@@ -144,7 +148,7 @@ export function makeExtractor(lex: Lexicon): (article: Article) => Extraction {
           const same = windows[i]?.same;
           const sameWin = same === undefined ? undefined : windows[same];
           const nearText = sameWin ? `${own} ${text.slice(sameWin.start, sameWin.end)}` : own;
-          const near = words(nearText);
+          const near = words(`${nearText} ${q.noun}`);
           const unitKind = q.unit === "persen" ? "persen" : q.unit === "count" ? "count" : "uang";
           const measure = readMeasure({
             q,
@@ -155,6 +159,7 @@ export function makeExtractor(lex: Lexicon): (article: Article) => Extraction {
             before: words(text.slice(0, q.start)),
             inherited: byUnit.get(unitKind),
             previous: refersBack ? words(context.previous) : undefined,
+            prior: words(context.previous),
             carried: context.measures.get(unitKind),
             denominator,
           });
@@ -178,6 +183,10 @@ export function makeExtractor(lex: Lexicon): (article: Article) => Extraction {
               lex,
             );
           const region = place?.region ?? context.region ?? articleRegion;
+          if (region === ABROAD) {
+            skipped.push({ written: q.written, quote });
+            return;
+          }
           const window = { start: seg.start + win.start, end: seg.start + win.end };
           // A total named as a denominator is dated by its own words only, not by the share's.
           const when = pickPeriod(dated, {
@@ -195,6 +204,7 @@ export function makeExtractor(lex: Lexicon): (article: Article) => Extraction {
           const period =
             (when === "now" ? (dated.find((d) => d.speech)?.period ?? published) : when) ??
             carried ??
+            context.dataPeriod ??
             undated;
           const future = periodRange(period).start > periodRange(published).end;
           sentenceFacts.push({
@@ -220,7 +230,8 @@ export function makeExtractor(lex: Lexicon): (article: Article) => Extraction {
       }
 
       facts.push(...sentenceFacts);
-      const last = mentions.at(-1);
+      // A place abroad speaks only for the numbers in its own clause ("ekspor ke Amerika Serikat").
+      const last = mentions.filter((m) => m.region !== ABROAD).at(-1);
       if (last) context.region = last.region;
       // The periods the sentence names; the day a statement was made dates what was said then,
       // not the figures of the sentences after.

@@ -20,6 +20,8 @@ export type MeasureInput = {
   inherited?: MeasureChoice;
   /** Cue words of the sentence before, when this one refers back to it ("angka tersebut"). */
   previous?: string;
+  /** Cue words of the sentence before: they may complete a cue the number's own words begin ("kontribusi ... PDRB"). */
+  prior: string;
   /** What the last number of the same kind in the paragraph's sentences before counted. */
   carried?: MeasureChoice;
   /** A count right after "dari total": the total a share is of. */
@@ -99,7 +101,10 @@ export function makeMeasureReader(lex: Lexicon, rules: readonly Rule[]) {
       const words = openWords(i.nearText, i.q);
       return words ? { metric: null, measure: words, sure: true } : undefined;
     }
-    const own = classify(i.near, rules, unit, i.clause) ?? classify(i.clause, rules, unit);
+    const own =
+      classify(i.near, rules, unit, i.clause) ??
+      classify(i.clause, rules, unit) ??
+      classify(i.near, rules, unit, i.prior);
     const found =
       ruleChoice(i.near) ??
       back ??

@@ -1,5 +1,5 @@
 import type { Lexicon } from "../lexicon/load";
-import type { RegionMention } from "./region-mentions";
+import { ABROAD, type RegionMention } from "./region-mentions";
 import type { Span } from "./sentences";
 
 /**
@@ -30,6 +30,6 @@ export function placeOf(
   return (
     nearest(where.window) ??
     nearest(where.clause) ??
-    mentions.filter((m) => m.end <= where.at).at(-1)
+    mentions.filter((m) => m.end <= where.at && m.region !== ABROAD).at(-1)
   );
 }

@@ -72,7 +72,9 @@ export function makeQuantityReader(x: ExtractionFile): QuantityReader {
       const dotted = a.includes(".");
       if (!g.scale && !g.pct && !g.cur) {
         const year = !dotted && !a.includes(",") && Number(a) >= 1900 && Number(a) <= 2100;
-        if (year || !(dotted || isCounted(noun))) continue;
+        // "UMB 182": an abbreviation before a bare number says what it counts, as a noun after it would.
+        const named = isCounted((before.match(/([\p{L}]+)\s*$/u)?.[1] ?? "").toLowerCase());
+        if (year || !(dotted || isCounted(noun) || named)) continue;
         if (MONTH_AFTER.test(after)) continue;
       }
       const scale = g.scale ? (SCALES[g.scale.toLowerCase()] ?? 1) : 1;
@@ -152,8 +154,21 @@ export function makeQuantityReader(x: ExtractionFile): QuantityReader {
     return out;
   }
 
-  return (text) =>
-    [...digitQuantities(text), ...spelledQuantities(text)].sort((a, b) => a.start - b.start);
+  return (text) => {
+    const all = [...digitQuantities(text), ...spelledQuantities(text)].sort(
+      (a, b) => a.start - b.start,
+    );
+    // "masing-masing 1,45 juta dan 1,15 juta unit usaha": a number joined straight to the next shares its noun.
+    for (let i = all.length - 2; i >= 0; i--) {
+      const [q, next] = [all[i] as Quantity, all[i + 1] as Quantity];
+      if (
+        q.unit === next.unit &&
+        /^\s*(?:,|dan|serta|atau)\s*$/i.test(text.slice(q.end, next.start))
+      )
+        q.noun = next.noun;
+    }
+    return all;
+  };
 }
 
 function qualifier(before: string, after: string, suffixAn: boolean): { approx?: string } {

@@ -7,6 +7,9 @@ import { foldWords } from "../text/fold";
  */
 export type RegionMention = { start: number; end: number; region: string; candidates?: string[] };
 
+/** The region of a place abroad: what is said of it is not kept. */
+export const ABROAD = "luar_negeri";
+
 export type RegionFinder = {
   /** Places and national cues in a folded text (foldKeepingPositions), with positions. */
   mentions(folded: string, original: string): RegionMention[];
@@ -32,6 +35,9 @@ export function makeRegionFinder(lex: Lexicon): RegionFinder {
     const province = ids.find((id) => lex.places.get(id)?.level === "provinsi");
     if (province) byAlias.set(a, [province]);
   }
+  for (const place of lex.extraction.foreignPlaces) {
+    byAlias.set(place, [ABROAD]);
+  }
   for (const cue of lex.extraction.nationalCues) {
     byAlias.set(cue, ["nasional"]);
     always.add(cue);
@@ -49,6 +55,14 @@ export function makeRegionFinder(lex: Lexicon): RegionFinder {
       const found: RegionMention[] = [];
       for (let i = 0, pos = 0; i < tokens.length; pos += (tokens[i] as string).length + 1, i++) {
         let phrase = tokens[i] as string;
+        // "KabupatenJayapura": a level word glued to the name, as scraped pages sometimes have it.
+        const glued = phrase.match(/^(kabupaten|kota)([a-z]{3,})$/);
+        const split = glued && `${glued[1]} ${glued[2]}`;
+        if (split && byAlias.has(split) && !prefixes.has(phrase)) {
+          const ids = byAlias.get(split) as string[];
+          found.push({ start: pos, end: pos + phrase.length, region: ids[0] as string });
+          continue;
+        }
         if (!prefixes.has(phrase)) continue;
         let match: { alias: string; last: number; end: number } | undefined;
         for (let j = i, at = pos; ; ) {

@@ -69,6 +69,10 @@ export const extractionFileSchema = z.object({
   /** Words that open a sentence going on about the one before ("Namun", "Dengan"): its time carries over. */
   continuationCues: z.array(z.string().min(1)),
   nationalCues: z.array(z.string().min(1)),
+  /** Places abroad ("Amerika Serikat"): a figure about them is no figure of any region the bot knows. */
+  foreignPlaces: z.array(z.string().min(1)),
+  /** "Menurut data tersebut": the data named before, with its year, dates the undated figures after it. */
+  dataAnaphora: z.array(z.string().min(1)),
   ignoredRegionAliases: z.record(z.string(), z.string()),
 });
 
