@@ -55,15 +55,22 @@ describe("places", () => {
   });
 
   it.each([
-    ["umkm bandar lampung", "lampung", "Kota Bandar Lampung"],
-    ["umkm bandung", "jawa_barat", "Bandung"],
-    ["umkm surabaya", "jawa_timur", "Kota Surabaya"],
-    ["umkm makassar", "sulawesi_selatan", "Kota Makassar"],
-    ["umkm denpasar", "bali", "Kota Denpasar"],
-  ])("%s is a city of %s", (q, region, name) => {
-    const query = understand(q);
-    expect(query.regions).toEqual([region]);
-    expect(query.cities[0]?.name).toContain(name.replace(/^Kota /, ""));
+    ["umkm bandar lampung", "kota_bandar_lampung"],
+    ["umkm surabaya", "kota_surabaya"],
+    ["umkm makassar", "kota_makassar"],
+    ["umkm denpasar", "kota_denpasar"],
+    ["kak, jumlah umkm di kabupaten sleman ada berapa ya?", "kabupaten_sleman"],
+    ["umkm kab. bantul", "kabupaten_bantul"],
+  ])("%s is the city or regency itself, not its province", (q, region) => {
+    expect(understand(q).regions).toEqual([region]);
+  });
+
+  it("leaves a name a regency and a city share to the answer, with both", () => {
+    expect(understand("umkm bogor brp").ambiguous?.candidates).toEqual([
+      "kabupaten_bogor",
+      "kota_bogor",
+    ]);
+    expect(understand("umkm kota bogor brp").regions).toEqual(["kota_bogor"]);
   });
 
   it("asks back for a name several provinces share, one word or two", () => {

@@ -1,4 +1,5 @@
-import { formatPeriod } from "../format/period";
+import { measureKey } from "../facts/fact-schema";
+import { comparePeriods, formatPeriod } from "../format/period";
 import type { Query } from "../understand/query";
 import type { Answer, Block } from "./answer-type";
 import { type Computed, difference } from "./compute";
@@ -7,6 +8,7 @@ import { withContext } from "./follow-up";
 import type { Knowledge } from "./knowledge";
 import { outletView } from "./outlet-view";
 import { greetingText, helpText, outOfScopeText, thanksText } from "./replies";
+import { resolve } from "./resolve";
 import { articleList, factSources } from "./sources";
 import { trendBlock } from "./trend";
 import { valueText } from "./wording";
@@ -54,25 +56,14 @@ export function answerQuery(k: Knowledge, q: Query, question: string): Answer {
 }
 
 function figureAnswer(k: Knowledge, q: Query, question: string): Answer {
-  if (q.ambiguous && q.regions.length === 0) {
-    const choices = q.ambiguous.candidates.map((region) => ({
-      label: k.regionName(region),
-      region,
-    }));
-    return {
-      question,
-      query: q,
-      intent: q.intent,
-      text: `"${q.ambiguous.words}" bisa berarti beberapa provinsi. Maksudnya yang mana: ${choices.map((c) => c.label).join(", ")}?`,
-      outcome: "ambiguous",
-      facts: [],
-      computed: [],
-      assumed: [],
-      choices,
-    };
-  }
+  const provinces = q.ambiguous?.candidates.every(
+    (c) => k.lexicon.places.get(c)?.level === "provinsi",
+  );
+  if (q.ambiguous && provinces && q.regions.length === 0)
+    return choiceAnswer(k, q, question, q.ambiguous);
   if (q.unsupported) return unsupportedAnswer(k, q, question);
-  const { asks, assumed, resolved } = resolve(k, q);
+  const { asks, assumed, resolved, choices } = resolve(k, q);
+  if (choices) return choiceAnswer(k, q, question, choices);
   const first = asks[0] as Ask;
   let blocks: Block[];
   let series: Answer["series"];
@@ -95,7 +86,7 @@ function figureAnswer(k: Knowledge, q: Query, question: string): Answer {
   computed.unshift(...blocks.flatMap((b) => b.computed));
   // A place read from a city or a typo, or an outlet named, is said even when there is no
   // figure: it explains the answer.
-  if (assumed.length && (found || q.cities.length || q.guessed.length || q.outlets.length))
+  if (assumed.length && (found || q.ambiguous || q.guessed.length || q.outlets.length))
     lines.push(`Asumsi: ${assumed.join("; ")}.`);
   return {
     question,
@@ -111,41 +102,25 @@ function figureAnswer(k: Knowledge, q: Query, question: string): Answer {
   };
 }
 
-/** Fills in what the question left out, and says so. */
-function resolve(k: Knowledge, q: Query): { asks: Ask[]; assumed: string[]; resolved: Query } {
-  const assumed: string[] = [];
-  const defaults = k.lexicon.intents.defaults;
-  let metrics = q.metrics;
-  if (metrics.length === 0) {
-    metrics = [q.percent ? defaults.percent : q.target ? defaults.target : defaults.metric];
-    assumed.push(k.metric(metrics[0] as string).label);
-  }
-  if (q.percent)
-    metrics = metrics.map((m) =>
-      k.metric(m).unit === "persen" ? m : (k.metric(m).shareMetric ?? m),
-    );
-  metrics = [...new Set(metrics)];
-  const regions = q.regions.length ? q.regions : ["nasional"];
-  if (q.regions.length === 0) assumed.push("nasional");
-  if (q.periods.length === 0 && !q.target && q.intent === "statistic") assumed.push("data terbaru");
-  assumed.push(...q.periodNotes);
-  if (q.outlets.length) assumed.push(`hanya sumber ${q.outlets.join(", ")}`);
-  for (const g of q.guessed) assumed.push(`"${g.words}" dibaca ${k.regionName(g.region)}`);
-  for (const c of q.cities)
-    assumed.push(
-      `${c.name} memakai angka Provinsi ${k.regionName(c.province)} (data per kota/kabupaten belum ada)`,
-    );
-  const asks = regions.flatMap((region) =>
-    metrics.flatMap((metric) =>
-      (q.periods.length ? q.periods : [undefined]).map((period) => ({
-        metric,
-        region,
-        period,
-        target: q.target,
-      })),
-    ),
-  );
-  return { asks, assumed, resolved: { ...q, regions, metrics } };
+/** "jawa": three provinces; "bogor" with figures for the regency and the city: the person picks. */
+function choiceAnswer(
+  k: Knowledge,
+  q: Query,
+  question: string,
+  ambiguous: { words: string; candidates: string[] },
+): Answer {
+  const choices = ambiguous.candidates.map((region) => ({ label: k.regionName(region), region }));
+  return {
+    question,
+    query: { ...q, ambiguous },
+    intent: q.intent,
+    text: `"${ambiguous.words}" bisa berarti beberapa wilayah. Maksudnya yang mana: ${choices.map((c) => c.label).join(", ")}?`,
+    outcome: "ambiguous",
+    facts: [],
+    computed: [],
+    assumed: [],
+    choices,
+  };
 }
 
 /**
@@ -155,20 +130,26 @@ function resolve(k: Knowledge, q: Query): { asks: Ask[]; assumed: string[]; reso
 function compareLines(k: Knowledge, first: Ask, blocks: Block[], computed: Computed[]): string[] {
   const label = k.metric(first.metric).label;
   const lines = [`Perbandingan ${label}:`, ...blocks.map((b) => `• ${b.lines[0]}`)];
-  const heads = blocks.flatMap((b) => (b.headline ? [b.headline] : []));
+  // A change runs from the earlier period to the later, whichever was said first, and only
+  // between two figures of one measure in one place.
+  const heads = blocks
+    .flatMap((b) => (b.headline ? [b.headline] : []))
+    .sort((a, b) => comparePeriods(a.period, b.period));
   const [from, to] = [heads[0], heads.at(-1)];
   if (
     heads.length === 2 &&
+    blocks.length === 2 &&
     from &&
     to &&
     from.region === to.region &&
+    measureKey(from) === measureKey(to) &&
     from.unit === to.unit &&
     from.period !== to.period
   ) {
     const change = difference(to, from);
     const direction = change.value >= 0 ? "naik" : "turun";
     lines.push(
-      `Selisih: ${direction} ${valueText(Math.abs(change.value), change.unit)} dari ${formatPeriod(from.period)} ke ${formatPeriod(to.period)} (dihitung: ${change.how}).`,
+      `Selisih: ${direction} ${valueText(Math.abs(change.value), change.unit)} dari ${formatPeriod(from.period)} ke ${formatPeriod(to.period)} (dihitung: ${change.how}; ${formatPeriod(to.period)} dan ${formatPeriod(from.period)}).`,
     );
     computed.push(change);
   } else if (new Set(blocks.map((b) => b.headline?.period ?? b.computed.at(-1)?.period)).size > 1) {

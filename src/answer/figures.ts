@@ -1,54 +1,67 @@
 import type { Fact } from "../facts/fact-schema";
 import type { FigureGroup } from "../facts/fact-table";
-import {
-  comparePeriods,
-  formatPeriod,
-  type Period,
-  periodRange,
-  periodWithin,
-} from "../format/period";
+import { formatPeriod, type Period } from "../format/period";
 import type { Block } from "./answer-type";
-import { type Computed, compute, difference } from "./compute";
+import { type Computed, compute } from "./compute";
 import type { Knowledge } from "./knowledge";
-import {
-  citedFacts,
-  periodText,
-  sourcesText,
-  targetPeriodText,
-  valueText,
-  whereText,
-} from "./wording";
+import { noDataLines } from "./nearby";
+import { firstNotBefore, inPeriod } from "./period-search";
+import { narrowed } from "./qualifiers";
+import { targetBlock, targetLines } from "./target-block";
+import { citedFacts, factValue, periodText, sourcesText, valueText, whereText } from "./wording";
 
-export type Ask = { metric: string; region: string; period?: Period; target: boolean };
+export type Ask = {
+  metric: string;
+  region: string;
+  period?: Period;
+  target: boolean;
+  /** "berapa persen": a count with no share metric is not answered as a share. */
+  percent?: boolean;
+  /** Words the question adds to the measure ("mikro" in "debitur KUR mikro"), and their phrases. */
+  qualifiers?: readonly string[];
+  phrases?: readonly string[];
+};
 
-/** An answer is read on a phone: a few earlier points and targets, not every one there is. */
+/** An answer is read on a phone: a few earlier points and rivals, not every one there is. */
 const MAX_EARLIER = 4;
 const MAX_RIVALS = 3;
-const MAX_TARGETS = 3;
-const MAX_LISTED = 8;
 
 /**
  * The answer about one metric in one region: the latest realisation first (or the period's,
  * or the target when one was asked), then earlier points in one line, then the target.
- * Nothing found: says so and names what there is, never another region's or year's figure.
+ * Nothing found: says so, then what there is nearest, each labelled as what it is, never
+ * another region's or year's figure as if it answered.
  */
 export function figureBlock(k: Knowledge, ask: Ask): Block {
-  const { realised, targets } = k.table.figures(ask.metric, ask.region);
+  const { realised, targets } = narrowed(
+    k.table.figures(ask.metric, ask.region),
+    ask.qualifiers ?? [],
+    ask.phrases ?? [],
+  );
   const label = k.metric(ask.metric).label;
   const where = whereText(k, ask.region);
-  if (ask.target) {
-    // "target digitalisasi umkm jabar": the target may be set as a share rather than a count.
-    const share = k.metric(ask.metric).shareMetric;
-    if (targets.length === 0 && share && k.table.figures(share, ask.region).targets.length) {
-      return figureBlock(k, { ...ask, metric: share });
-    }
-    return targetBlock(ask, targets, realised, `${label} ${where}`);
+  const what = `${label} ${where}`;
+  if (ask.percent && k.metric(ask.metric).unit !== "persen" && !ask.metric.startsWith("~")) {
+    const when = ask.period ? ` untuk ${formatPeriod(ask.period)}` : "";
+    return {
+      lines: [
+        `Belum ada angka persentase ${what}${when}.`,
+        ...noDataLines(k, ask, realised, targets),
+      ],
+      facts: [],
+      computed: [],
+      found: false,
+    };
   }
+  if (ask.target) return targetBlock(k, ask, targets, realised, what);
 
-  const pool = ask.period ? inPeriod(realised, ask.period) : realised;
+  const inAsked = ask.period ? inPeriod(realised, ask.period) : realised;
+  // An unsure reading is shown with its sentence, never as the figure asked for.
+  const pool = inAsked.filter((g) => g.some((f) => f.sure));
   if (pool.length === 0) {
     const computed = realised.length === 0 ? compute(k, ask.metric, ask.region, ask.period) : [];
-    if (computed.length) return computedBlock(computed, `${label} ${where}`);
+    if (computed.length) return computedBlock(computed, what);
+    if (inAsked.length) return unsureBlock(inAsked, what);
     // Only targets: they are given, called targets, never as the figure reached.
     const periodTargets = ask.period
       ? inPeriod(targets, ask.period)
@@ -58,17 +71,15 @@ export function figureBlock(k: Knowledge, ask: Ask): Block {
     if (periodTargets.length) {
       const when = ask.period ? ` untuk ${formatPeriod(ask.period)}` : "";
       return {
-        lines: [
-          `Belum ada angka realisasi ${label} ${where}${when}.`,
-          ...targetLines(periodTargets),
-        ],
+        lines: [`Belum ada angka realisasi ${what}${when}.`, ...targetLines(periodTargets)],
         facts: periodTargets.flatMap(citedFacts),
         computed: [],
         found: true,
       };
     }
+    const when = ask.period ? ` untuk ${formatPeriod(ask.period)}` : "";
     return {
-      lines: [noData(k, ask, realised, targets, `${label} ${where}`)],
+      lines: [`Belum ada data ${what}${when}.`, ...noDataLines(k, ask, realised, targets)],
       facts: [],
       computed: [],
       found: false,
@@ -77,84 +88,71 @@ export function figureBlock(k: Knowledge, ask: Ask): Block {
 
   const latest = (pool.at(-1) as FigureGroup)[0];
   const firstOfLatest = pool.findLastIndex((g) => g[0].period !== latest.period) + 1;
+  // Sources that differ on the same figure are all given, each with its source, up to a few:
+  // the newest report first, and within one article the figure it states last (an update).
   // A starting point ("dari mulai hanya 20 persen") is said as such, after the figure reached.
-  // Sources that differ on the same figure are all given, each with its source, up to a few.
-  const rivals = pool.slice(firstOfLatest);
+  const rivals = [...pool.slice(firstOfLatest)].sort(byRecency(k));
   const headline = rivals
-    .slice(-MAX_RIVALS)
+    .slice(0, MAX_RIVALS)
     .sort((a, b) => Number(a[0].kind === "awal") - Number(b[0].kind === "awal"));
   const earlier = pool.slice(Math.max(0, firstOfLatest - MAX_EARLIER), firstOfLatest).reverse();
   const upcoming = ask.period
     ? inPeriod(targets, ask.period)
     : targets.slice(firstNotBefore(targets, latest.period));
-  const shownTargets = upcoming.slice(-MAX_TARGETS);
+  const shownTargets = upcoming.slice(-MAX_RIVALS);
   const lines = headline.map(
     (g) =>
-      `${valueText(g[0].value, g[0].unit)}${g[0].kind === "awal" ? " (angka awal)" : ""} — ${label} ${where}, ${periodText(g[0].period)} ${sourcesText(g)}`,
+      `${factValue(g[0])}${g[0].kind === "awal" ? " (angka awal)" : ""} — ${what}, ${periodText(g[0].period)} ${sourcesText(g)}`,
   );
   if (rivals.length > headline.length) {
     lines.push(
       `(dan ${rivals.length - headline.length} angka lain untuk ${formatPeriod(latest.period)} dari sumber lain)`,
     );
   }
+  // A measure in the article's own words is best understood in the article's sentence.
+  if (ask.metric.startsWith("~"))
+    lines.push(`Kutipan: "${oneLine((headline[0] as FigureGroup)[0].quote)}"`);
   if (earlier.length) {
     const points = earlier.map(
-      (g) =>
-        `${valueText(g[0].value, g[0].unit)} (${formatPeriod(g[0].period)}; ${sourcesText(g).slice(1, -1)})`,
+      (g) => `${factValue(g[0])} (${formatPeriod(g[0].period)}; ${sourcesText(g).slice(1, -1)})`,
     );
     lines.push(`Sebelumnya: ${points.join(" · ")}`);
   }
   lines.push(...targetLines(shownTargets));
   const facts = [...earlier.reverse(), ...headline, ...shownTargets].flatMap(citedFacts);
-  return { lines, facts, computed: [], found: true, headline: latest };
+  return { lines, facts, computed: [], found: true, headline: (headline[0] as FigureGroup)[0] };
 }
 
-function targetBlock(
-  ask: Ask,
-  targets: readonly FigureGroup[],
-  realised: readonly FigureGroup[],
-  what: string,
-): Block {
-  const shown = ask.period ? inPeriod(targets, ask.period) : targets;
-  if (shown.length === 0) {
-    const other = targets.length
-      ? ` Target yang ada: ${capped([...new Set(targets.map((g) => formatPeriod(g[0].period)))])}.`
-      : "";
-    const when = ask.period ? ` untuk ${formatPeriod(ask.period)}` : "";
-    return {
-      lines: [`Belum ada data target ${what}${when}.${other}`],
-      facts: [],
-      computed: [],
-      found: false,
-    };
+// Positions of facts in their table: a later statement in one article is its update.
+const positions = new WeakMap<readonly Fact[], Map<string, number>>();
+
+function byRecency(k: Knowledge) {
+  let at = positions.get(k.table.facts);
+  if (!at) {
+    at = new Map(k.table.facts.map((f, i) => [f.id, i]));
+    positions.set(k.table.facts, at);
   }
-  const listed = shown.slice(-MAX_TARGETS);
-  const lines = listed.map(
-    (g) =>
-      `${valueText(g[0].value, g[0].unit)} — target ${what} (${targetPeriodText(g[0])}) ${sourcesText(g)}`,
-  );
-  const facts = listed.flatMap(citedFacts);
-  const computed: Computed[] = [];
-  const goal = (listed.at(-1) as FigureGroup)[0];
-  const now = realised
-    .filter((g) => comparePeriods(g[0].period, goal.period) <= 0 && g[0].unit === goal.unit)
-    .at(-1)?.[0];
-  if (now && goal.period !== goal.published) {
-    lines.push(
-      `Realisasi terakhir: ${valueText(now.value, now.unit)}, ${periodText(now.period)} ${sourcesText([now])}`,
-    );
-    // The gap is dated by the realisation it is measured from, and is written as a positive figure.
-    const short = now.value < goal.value;
-    const gap = { ...(short ? difference(goal, now) : difference(now, goal)), period: now.period };
-    lines.push(
-      short
-        ? `Kurang ${valueText(gap.value, gap.unit)} lagi dari target (dihitung: ${gap.how}).`
-        : `Target terlampaui, lebih ${valueText(gap.value, gap.unit)} (dihitung: ${gap.how}).`,
-    );
-    facts.push(now);
-    computed.push(gap);
-  }
-  return { lines, facts, computed, found: true };
+  const where = at;
+  return (a: FigureGroup, b: FigureGroup) =>
+    b[0].published.localeCompare(a[0].published) ||
+    (where.get(b[0].id) ?? 0) - (where.get(a[0].id) ?? 0);
+}
+
+/** Figures read without certainty: not the answer, but what the articles say, with their sentences. */
+function unsureBlock(groups: readonly FigureGroup[], what: string): Block {
+  const shown = groups.slice(-2);
+  return {
+    lines: [
+      `Belum ada angka yang pasti untuk ${what}.`,
+      ...shown.map(
+        (g) =>
+          `Mungkin terkait (belum pasti): ${factValue(g[0])}, ${periodText(g[0].period)} ${sourcesText(g)} — kutipan: "${oneLine(g[0].quote)}"`,
+      ),
+    ],
+    facts: shown.flatMap(citedFacts),
+    computed: [],
+    found: true,
+  };
 }
 
 function computedBlock(computed: Computed[], what: string): Block {
@@ -170,69 +168,6 @@ function computedBlock(computed: Computed[], what: string): Block {
   };
 }
 
-function targetLines(targets: readonly FigureGroup[]): string[] {
-  if (!targets.length) return [];
-  const when = (t: Fact) =>
-    t.period === t.published ? `(${targetPeriodText(t)})` : `untuk ${targetPeriodText(t)}`;
-  return [
-    `Target: ${targets.map((g) => `${valueText(g[0].value, g[0].unit)} ${when(g[0])} ${sourcesText(g)}`).join(" · ")}`,
-  ];
-}
-
-/** What there is instead: the periods this region has, or the regions this metric has. */
-function noData(
-  k: Knowledge,
-  ask: Ask,
-  realised: readonly FigureGroup[],
-  targets: readonly FigureGroup[],
-  what: string,
-): string {
-  const asked = `Belum ada data ${what}${ask.period ? ` untuk ${formatPeriod(ask.period)}` : ""}.`;
-  if (realised.length || targets.length) {
-    const have = realised.length ? realised : targets;
-    const periods = [...new Set(have.map((g) => g[0].period))].reverse().map(formatPeriod);
-    return `${asked} Yang ada${realised.length ? "" : " hanya target"}: ${capped(periods)}.`;
-  }
-  const label = k.metric(ask.metric).label;
-  const regions = k.table.regionsWith(ask.metric).map((r) => k.regionName(r));
-  if (regions.length) return `${asked} Data ${label} ada untuk: ${capped(regions)}.`;
-  const metrics = k.table.metricsIn(ask.region).map((m) => k.metric(m).label);
-  return metrics.length
-    ? `${asked} Untuk ${k.regionName(ask.region)} ada: ${metrics.join(", ")}.`
-    : asked;
-}
-
-/** In figures sorted by period, the index of the first whose period ends on or after `day`. */
-function firstEndingFrom(sorted: readonly FigureGroup[], day: string): number {
-  let [lo, hi] = [0, sorted.length];
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (periodRange((sorted[mid] as FigureGroup)[0].period).end < day) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
-/** Figures from `period` on: a binary search, since a region may hold thousands. */
-function firstNotBefore(sorted: readonly FigureGroup[], period: Period): number {
-  return firstEndingFrom(sorted, periodRange(period).end);
-}
-
-/** Figures whose period lies within `period` ("2023-06" within "2023"), found by binary search. */
-function inPeriod(sorted: readonly FigureGroup[], period: Period): FigureGroup[] {
-  const { start, end } = periodRange(period);
-  const from = firstEndingFrom(sorted, start);
-  const to = firstEndingFrom(sorted, `${end}~`);
-  const candidates = sorted.slice(from, to);
-  // A figure that ends within a year began in it; within a month or quarter it may not have.
-  return /^\d{4}$/.test(period)
-    ? candidates
-    : candidates.filter((g) => periodWithin(g[0].period, period));
-}
-
-/** "2023, 2022, 2021 dan 5 lainnya" */
-export function capped(items: readonly string[], max = MAX_LISTED): string {
-  return items.length > max
-    ? `${items.slice(0, max).join(", ")} dan ${items.length - max} lainnya`
-    : items.join(", ");
+function oneLine(text: string): string {
+  return text.replace(/\s+/g, " ").trim();
 }

@@ -3,31 +3,52 @@ import type { Query } from "../understand/query";
 const FIGURE_INTENTS = new Set(["statistic", "comparison", "trend"]);
 
 /**
- * "kalau Jawa Barat?" or "tahun 2022?" right after a question asks the same thing again for
- * another place or time. A question that names a metric or UMKM itself is a new question.
+ * A follow-up keeps what it does not change. "kalau Jawa Barat?" changes the place and keeps
+ * the measure and the time; "yang mikro?" changes the measure and keeps the place and the
+ * time; "terus bulan juni?" changes the time (in the year of the talk); "sudah sesuai
+ * target?" and "jadi berapa persennya?" ask about the last figure. A question that names both
+ * a place and a measure is a new question.
  */
 export function withContext(q: Query, previous?: Query): Query {
   if (!previous || !FIGURE_INTENTS.has(previous.intent)) return q;
   if (q.intent === "source") return { ...previous, intent: "source", numbers: q.numbers };
-  const onlyPlaceOrTime = q.metrics.length === 0 && !q.topic && !q.target && !q.percent;
-  const saysPlaceOrTime =
-    q.regions.length > 0 || q.periods.length > 0 || q.latest || Boolean(q.ambiguous);
-  if (!FIGURE_INTENTS.has(q.intent) || !onlyPlaceOrTime || !saysPlaceOrTime) return q;
-  const newPlace = q.regions.length > 0 || Boolean(q.ambiguous);
+  const place = q.regions.length > 0 || Boolean(q.ambiguous);
+  const time = q.periods.length > 0 || q.latest;
+  const measure = q.metrics.length > 0;
+  const asksAbout = q.target || q.percent || q.realised;
+  if (!(place || time || measure || asksAbout) || (place && measure)) return q;
+  const periods = time ? yearOfTalk(q, previous) : previous.periods;
   return {
     ...previous,
     intent:
-      q.regions.length > 1 || q.periods.length > 1
+      q.regions.length > 1 || periods.length > 1
         ? "comparison"
-        : previous.intent === "comparison"
-          ? "statistic"
-          : previous.intent,
-    regions: newPlace ? q.regions : previous.regions,
-    periods: q.periods.length || q.latest ? q.periods : previous.periods,
-    periodNotes: q.periods.length || q.latest ? q.periodNotes : previous.periodNotes,
-    latest: q.latest,
-    cities: q.cities,
-    guessed: q.guessed,
-    ambiguous: q.ambiguous,
+        : FIGURE_INTENTS.has(q.intent) && q.intent !== "statistic"
+          ? q.intent
+          : previous.intent === "comparison" && (place || time)
+            ? "statistic"
+            : previous.intent,
+    regions: place ? q.regions : previous.regions,
+    ambiguous: place ? q.ambiguous : previous.ambiguous,
+    guessed: place ? q.guessed : previous.guessed,
+    metrics: measure ? q.metrics : previous.metrics,
+    rest: measure || q.rest.length ? q.rest : previous.rest,
+    restPhrases: measure || q.rest.length ? q.restPhrases : previous.restPhrases,
+    periods,
+    periodNotes: !time ? previous.periodNotes : periods === q.periods ? q.periodNotes : [],
+    yearGuessed: [],
+    latest: time ? q.latest : previous.latest,
+    target: q.target || (!measure && !time && !place && previous.target && !q.realised),
+    percent: q.percent || (!measure && previous.percent),
+    realised: q.realised,
+    outlets: q.outlets.length ? q.outlets : previous.outlets,
+    unsupported: q.unsupported,
   };
+}
+
+/** "terus bulan juni?" after a question about 2023 asks for June 2023, not the last June before today. */
+function yearOfTalk(q: Query, previous: Query): Query["periods"] {
+  const year = previous.periods.at(-1)?.slice(0, 4);
+  if (!year) return q.periods;
+  return q.periods.map((p) => (q.yearGuessed.includes(p) ? `${year}${p.slice(4)}` : p));
 }

@@ -22,9 +22,7 @@ export function loadKnowledge(paths: DataPaths): Knowledge {
 
 export function makeKnowledge(lexicon: Lexicon, table: FactTable): Knowledge {
   const metrics = new Map(lexicon.metrics.map((m) => [m.id, m]));
-  const names = new Map(
-    [lexicon.regions.nasional, ...lexicon.regions.provinces].map((p) => [p.id, p.name]),
-  );
+  const names = new Map([...lexicon.places.values()].map((p) => [p.id, p.name]));
   return {
     lexicon,
     table,
@@ -32,7 +30,9 @@ export function makeKnowledge(lexicon: Lexicon, table: FactTable): Knowledge {
       lexicon,
       table.articles.map((a) => a.outlet),
     ),
-    metric: (id) => metrics.get(id) ?? { id, label: id, unit: "", synonyms: [id] },
+    // An open measure ("~unit usaha sektor kuliner") is named by its own words.
+    metric: (id) =>
+      metrics.get(id) ?? { id, label: id.replace(/^~/, ""), unit: "", synonyms: [id] },
     regionName: (id) => names.get(id) ?? id,
   };
 }

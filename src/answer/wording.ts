@@ -3,10 +3,30 @@ import { formatApprox, formatNumber } from "../format/number";
 import { formatPeriod, type Period } from "../format/period";
 import type { Knowledge } from "./knowledge";
 
-/** "27 juta", "70 persen", "326.505 unit": the unit is left out where the label already says it. */
+/**
+ * "27 juta", "70 persen", "326.505 unit", "Rp952,1 miliar", "US$2,5 miliar": money is written
+ * with its sign in front, and the unit is left out where the label already says it.
+ */
 export function valueText(value: number, unit: string, approx = false): string {
   const n = approx ? `sekitar ${formatApprox(value)}` : formatNumber(value);
+  if (unit === "rupiah") return approx ? `sekitar Rp${formatApprox(value)}` : `Rp${n}`;
+  if (unit === "US$") return approx ? `sekitar US$${formatApprox(value)}` : `US$${n}`;
   return unit === "UMKM" ? n : `${n} ${unit}`;
+}
+
+/** How an article's qualifier reads before a number: "24 ribu lebih" is "lebih dari 24 ribu". */
+const QUALIFIER: Record<string, string> = { lebih: "lebih dari", "-an": "sekitar" };
+
+/** A stated figure as the article qualifies it: "hampir 660 ribu unit", "60–70 persen". */
+export function factValue(f: Pick<Fact, "value" | "valueMax" | "approx" | "unit">): string {
+  const range =
+    f.valueMax === undefined
+      ? valueText(f.value, f.unit)
+      : valueText(f.value, f.unit).replace(
+          formatNumber(f.value),
+          `${formatNumber(f.value)}–${formatNumber(f.valueMax)}`,
+        );
+  return f.approx ? `${QUALIFIER[f.approx] ?? f.approx} ${range}` : range;
 }
 
 export function sourceText(f: Pick<Fact, "outlet" | "published">): string {
@@ -63,4 +83,11 @@ export function targetPeriodText(f: Fact): string {
 /** "nasional", or "di Jawa Barat": how an answer says where its figure is for. */
 export function whereText(k: Knowledge, region: string): string {
   return region === "nasional" ? "nasional" : `di ${k.regionName(region)}`;
+}
+
+/** "2023, 2022, 2021 dan 5 lainnya" */
+export function capped(items: readonly string[], max = 8): string {
+  return items.length > max
+    ? `${items.slice(0, max).join(", ")} dan ${items.length - max} lainnya`
+    : items.join(", ");
 }

@@ -29,6 +29,7 @@ export type ExtractedFact = Pick<
   | "unit"
   | "written"
   | "quote"
+  | "said"
   | "sure"
 > & {
   /** Whether the sentence itself named the region, rather than the text around it. */
@@ -154,7 +155,7 @@ export function makeExtractor(lex: Lexicon): (article: Article) => Extraction {
             q,
             near,
             nearText: own,
-            pointsBack: hasCue(plain(own), anaphora),
+            pointsBack: hasCue(plain(text.slice(clause.start, q.start)), anaphora),
             clause: words(ownPartOf(text, clause, windows, i)),
             before: words(text.slice(0, q.start)),
             inherited: byUnit.get(unitKind),
@@ -220,6 +221,7 @@ export function makeExtractor(lex: Lexicon): (article: Article) => Extraction {
             unit: unitOf(q, measure, lex),
             written: q.written,
             quote,
+            said: text.slice(clause.start, clause.end).trim(),
             sure:
               measure.sure &&
               !place?.candidates &&
@@ -367,6 +369,7 @@ function findDatelineIn(body: string, sentences: Span[]) {
 
 function mostMentioned(mentions: RegionMention[]): string | undefined {
   const count = new Map<string, number>();
-  for (const m of mentions) count.set(m.region, (count.get(m.region) ?? 0) + 1);
+  for (const m of mentions)
+    if (m.region !== ABROAD) count.set(m.region, (count.get(m.region) ?? 0) + 1);
   return [...count].sort((a, b) => b[1] - a[1])[0]?.[0];
 }

@@ -68,6 +68,12 @@ export function makeMeasureReader(lex: Lexicon, rules: readonly Rule[]) {
   const increase = pad(x.increaseCues);
   const increaseOf = new Map(lex.metrics.map((m) => [m.id, m.increaseMetric]));
   const stop = new Set(x.measureStopWords);
+  // Place names say where, not what: "UMKM kabupaten bogor" is no measure.
+  const places = new Set(
+    [...lex.places.values()].flatMap((p) =>
+      [...p.aliases, p.name.toLowerCase()].join(" ").split(" "),
+    ),
+  );
   const counted = new Set(x.countNouns);
   const choice = (r: Rule, sure: boolean): MeasureChoice =>
     "metric" in r
@@ -76,7 +82,7 @@ export function makeMeasureReader(lex: Lexicon, rules: readonly Rule[]) {
   const openWords = (text: string, q: Quantity) =>
     foldWords(text)
       .split(" ")
-      .filter((w) => w.length > 2 && !stop.has(w) && !/\d/.test(w))
+      .filter((w) => w.length > 2 && !stop.has(w) && !places.has(w) && !/\d/.test(w))
       .slice(0, MAX_OPEN_WORDS)
       .join(" ") || (counted.has(q.noun.split(/\s+/)[0] ?? "") ? q.noun : "");
 
@@ -101,18 +107,22 @@ export function makeMeasureReader(lex: Lexicon, rules: readonly Rule[]) {
       const words = openWords(i.nearText, i.q);
       return words ? { metric: null, measure: words, sure: true } : undefined;
     }
-    const own =
-      classify(i.near, rules, unit, i.clause) ??
-      classify(i.clause, rules, unit) ??
-      classify(i.near, rules, unit, i.prior);
+    // The number's own words first, completed from its clause ("penyaluran ... UMi"); what it
+    // points back at; its clause; the number before it; the sentence's subject; the sentence
+    // it refers to; and for a bare "unit", what the paragraph was counting.
+    const own = classify(i.near, rules, unit, i.clause);
     const found =
-      ruleChoice(i.near) ??
-      back ??
       (own ? choice(own, true) : undefined) ??
+      back ??
+      ruleChoice(i.clause) ??
+      (classify(i.near, rules, unit, i.prior) &&
+        choice(classify(i.near, rules, unit, i.prior) as Rule, true)) ??
       i.inherited ??
       ruleChoice(i.before) ??
       (i.previous ? ruleChoice(i.previous) : undefined) ??
-      (generic(i.q) && i.carried ? { ...i.carried, sure: false } : undefined);
+      (generic(i.q) && i.carried
+        ? { ...i.carried, sure: i.carried.sure && nounOf(i.q) !== "" }
+        : undefined);
     // "dan 500 ribu lagi untuk 2024", "penambahan UMKM sebanyak 21.746": an increase, not a total.
     const more = found?.metric ? increaseOf.get(found.metric) : undefined;
     if (found && more && hasCue(i.near, increase))
@@ -123,8 +133,15 @@ export function makeMeasureReader(lex: Lexicon, rules: readonly Rule[]) {
         found.metric === x.denominatorMetric &&
         [i.near, i.clause, i.before].some((w) => hasCue(w, subset))
       ) {
+        const cue = x.subsetCues.find((c) =>
+          [i.near, i.clause, i.before].some((w) => w.includes(` ${c} `)),
+        );
         const words = openWords(i.nearText, i.q);
-        return { metric: null, measure: `UMKM ${words}`.trim(), sure: true };
+        return {
+          metric: null,
+          measure: `UMKM ${cue ?? ""} ${words}`.replace(/\s+/g, " ").trim(),
+          sure: true,
+        };
       }
       return found;
     }

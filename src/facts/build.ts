@@ -65,7 +65,7 @@ function applyCorrections(
   lex: Lexicon,
 ): Draft[] {
   const metrics = new Set(lex.metrics.map((m) => m.id));
-  const regions = new Set(["nasional", ...lex.regions.provinces.map((p) => p.id)]);
+  const regions = new Set(lex.places.keys());
   let out = drafts;
   corrections.forEach((c, i) => {
     const fail = (field: string, problem: string): never => {
@@ -88,6 +88,7 @@ function applyCorrections(
           ...c.fact,
           measure,
           quote: c.quote,
+          said: c.quote,
           regionStated: true,
           periodAssumed: false,
           sure: true,
@@ -160,6 +161,7 @@ function toFact(
     unit: d.unit,
     written: d.written,
     quote: d.quote,
+    said: d.said,
     outlet: article.outlet,
     published: article.published,
     sure: d.sure,

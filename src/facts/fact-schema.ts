@@ -40,6 +40,8 @@ export const factSchema = z.object({
   written: z.string().min(1),
   /** The sentence the fact came from, verbatim from the article. */
   quote: z.string().min(1),
+  /** The number's own clause within the quote: the words that say what it is of ("KUR Mikro itu ..."). */
+  said: z.string(),
   outlet: z.string().min(1),
   published: periodSchema,
   /**

@@ -33,6 +33,10 @@ export const intentsFileSchema = z.object({
   percent: z.array(phrase),
   /** Measures people ask about that no article gives ("ekspor", "omzet"): said so, never a total instead. */
   unsupported: z.array(phrase),
+  /** Words of asking itself ("berapa", "ada", "dong"): what is left once these go says what is counted. */
+  questionWords: z.array(word),
+  /** Words that ask for the figure reached even when a target is also asked ("terserap", "realisasi"). */
+  realised: z.array(phrase),
   /** Words that, with no place, metric or intent found, still show the question is about UMKM. */
   topic: z.array(phrase),
   /** The metric a question means when it names none: plain, with "persen", with "target". */

@@ -7,7 +7,13 @@ import { makePeriodFinder } from "../text/periods";
  * `notes` say how words that needed today or a guess were read ("2 tahun lalu" dibaca 2024),
  * for the answer's assumptions.
  */
-export type PeriodResult = { periods: Period[]; latest: boolean; notes: string[] };
+export type PeriodResult = {
+  periods: Period[];
+  latest: boolean;
+  notes: string[];
+  /** Months said without a year, whose year was taken from today: a follow-up takes it from the talk instead. */
+  yearGuessed: Period[];
+};
 export type PeriodDetector = (words: string[], taken: boolean[], today: Date) => PeriodResult;
 
 /**
@@ -63,7 +69,8 @@ export function makePeriodDetector(time: TimeFile): PeriodDetector {
     const notes = found.flatMap((f) =>
       f.said ? [`"${f.said}" dibaca ${formatPeriod(f.period)}`] : [],
     );
-    return { periods, latest, notes: [...new Set(notes)] };
+    const yearGuessed = found.flatMap((f) => (f.said && monthOf.has(f.said) ? [f.period] : []));
+    return { periods, latest, notes: [...new Set(notes)], yearGuessed };
   };
 }
 

@@ -4,6 +4,7 @@ import type { IntentId } from "../lexicon/language-schema";
 /** What a question asks, once understood. Empty lists mean the question did not say. */
 export type Query = {
   intent: IntentId;
+  /** Places at their own level: "nasional", provinces, "kota_kupang", "kabupaten_sikka", groups. */
   regions: string[];
   metrics: string[];
   /** Periods asked, in the order said; two or more compare them. */
@@ -14,16 +15,25 @@ export type Query = {
    * latest one up to today), '"akhir 2019" dibaca Desember 2019'.
    */
   periodNotes: string[];
+  /** Months said without a year ("terus bulan juni?"), dated by today; a follow-up dates them by the talk. */
+  yearGuessed: Period[];
   latest: boolean;
   /** News outlets named ("menurut antara"), as the articles write them: answer from their facts only. */
   outlets: string[];
   target: boolean;
+  /** The figure reached is asked too ("terserap brp, targetnya brp"): it leads, the target follows. */
+  realised: boolean;
+  /**
+   * Words no detector took ("kuliner", "mikro", "bps"): they name an open measure, or pick one
+   * figure among several of the same measure whose own words say them.
+   */
+  rest: string[];
+  /** Each of those words with a neighbour ("kur mikro"): a clause that says the phrase says it best. */
+  restPhrases: string[];
   percent: boolean;
-  /** Cities and regencies named, with the province whose figures stand for them. */
-  cities: { name: string; province: string }[];
   /** Words read with typo tolerance, and the place they were read as. */
   guessed: { words: string; region: string }[];
-  /** A word that names several provinces ("jawa"), with them. */
+  /** A word that names several places ("jawa": three provinces; "bogor": a regency and a city), with them. */
   ambiguous?: { words: string; candidates: string[] };
   /** A measure no article gives ("ekspor"), when the question names no metric the bot has. */
   unsupported?: string;

@@ -5,11 +5,10 @@ import { FuzzyIndex } from "./fuzzy-index";
 import { findPhrases } from "./phrases";
 
 export type RegionHit = {
+  /** The place at its own level: a province, "kota_kupang", "kabupaten_sikka", a group. */
   region: string;
   /** The words as matched: "bandung", "jawa brat". */
   words: string;
-  /** Set when the words name a city or regency, whose figures the bot gives by province. */
-  city?: string;
   fuzzy: boolean;
   at: number;
   length: number;
@@ -18,7 +17,7 @@ export type RegionHit = {
 export type RegionAmbiguity = { words: string; candidates: string[]; at: number };
 export type RegionResult = { hits: RegionHit[]; ambiguous: RegionAmbiguity[] };
 
-type Entry = { alias: string; region: string; city?: string };
+type Entry = { alias: string; region: string; city: boolean };
 
 const MAX_WORDS = 4;
 /** Fuzzy matching is for typos in longer names; short words are too easily something else. */
@@ -37,17 +36,27 @@ export type RegionMatcher = (words: string[], taken: boolean[]) => RegionResult;
  * to one province than to any other. Words the bot knows ("sumber", "barat") never match.
  */
 export function makeRegionMatcher(lex: Lexicon, vocabulary: ReadonlySet<string>): RegionMatcher {
-  const exact = new Map<string, Entry>();
-  for (const c of lex.cities)
-    for (const a of c.aliases) exact.set(a, { alias: a, region: c.province, city: c.name });
-  for (const p of [lex.regions.nasional, ...lex.regions.provinces])
-    for (const a of p.aliases) exact.set(a, { alias: a, region: p.id });
+  const exact = new Map<string, Entry[]>();
+  const add = (alias: string, e: Entry) => {
+    const entries = exact.get(alias) ?? [];
+    // A province's own name ("bengkulu") is the province, not the city named after it.
+    if (!e.city) exact.set(alias, [e]);
+    else if (entries.every((x) => x.city)) exact.set(alias, [...entries, e]);
+  };
+  for (const p of lex.places.values()) {
+    const city = p.level === "kabupaten" || p.level === "kota";
+    for (const a of p.aliases) add(a, { alias: a, region: p.id, city });
+  }
   const groups = new Map(Object.entries(lex.regions.groups));
   const notRegion = new Set([...vocabulary, ...lex.regions.notRegions, ...COMMON_WORDS]);
-  const fuzzy = new FuzzyIndex([...exact.values()], (e) => e.alias);
+  const fuzzy = new FuzzyIndex(
+    [...exact.values()].flatMap((entries) => entries.slice(0, 1)),
+    (e) => e.alias,
+  );
 
   return (words, taken) => {
     const hits: RegionHit[] = [];
+    const ambiguous: RegionAmbiguity[] = [];
     const take = (at: number, length: number) => {
       for (let k = at; k < at + length; k++) taken[k] = true;
     };
@@ -57,18 +66,20 @@ export function makeRegionMatcher(lex: Lexicon, vocabulary: ReadonlySet<string>)
     for (let n = MAX_WORDS; n >= 1; n--) {
       for (let i = 0; i + n <= words.length; i++) {
         const phrase = words.slice(i, i + n).join(" ");
-        const e = exact.get(phrase);
-        if (e && free(i, n)) {
+        const entries = exact.get(phrase);
+        if (!entries || !free(i, n)) continue;
+        take(i, n);
+        // "bogor" is Kabupaten Bogor and Kota Bogor: which one the answer settles, by the data.
+        if (entries.length > 1)
+          ambiguous.push({ words: phrase, candidates: entries.map((e) => e.region), at: i });
+        else
           hits.push({
-            region: e.region,
+            region: (entries[0] as Entry).region,
             words: phrase,
-            city: e.city,
             fuzzy: false,
             at: i,
             length: n,
           });
-          take(i, n);
-        }
       }
     }
     for (let n = 3; n >= 1; n--) {
@@ -86,24 +97,18 @@ export function makeRegionMatcher(lex: Lexicon, vocabulary: ReadonlySet<string>)
         if (slice.every((w) => notRegion.has(w) || groups.has(w))) continue;
         const best = closest(fuzzy, phrase);
         if (best) {
-          hits.push({
-            region: best.region,
-            words: phrase,
-            city: best.city,
-            fuzzy: true,
-            at: i,
-            length: n,
-          });
+          hits.push({ region: best.region, words: phrase, fuzzy: true, at: i, length: n });
           take(i, n);
         }
       }
     }
     // Group names ("jawa", "nusa tenggara") left over once exact and typo matches are taken.
-    const ambiguous = findPhrases(words, taken, groups, MAX_WORDS).map((h) => ({
-      words: words.slice(h.at, h.at + h.length).join(" "),
-      candidates: h.value,
-      at: h.at,
-    }));
+    for (const h of findPhrases(words, taken, groups, MAX_WORDS))
+      ambiguous.push({
+        words: words.slice(h.at, h.at + h.length).join(" "),
+        candidates: h.value,
+        at: h.at,
+      });
     return { hits: hits.sort((a, b) => a.at - b.at), ambiguous };
   };
 }

@@ -31,6 +31,17 @@ export function makeUnderstander(lex: Lexicon, outlets: readonly string[]): Unde
     (w) => COMMON_WORDS.has(w) || vocabulary.has(w) || placeWords.has(w),
   );
   const { intents } = lex;
+  // What a question says besides asking: the words no detector took, once these are set aside.
+  const asking = new Set([
+    ...intents.questionWords,
+    ...lex.slang.fillers,
+    ...[
+      ...Object.values(intents.keywords).flat(),
+      ...intents.target,
+      ...intents.percent,
+      ...intents.realised,
+    ].flatMap((p) => p.split(" ")),
+  ]);
   const narrows = new Map(lex.metrics.map((m) => [m.id, m.narrows ?? []]));
   const narrowsOf = (id: string) => narrows.get(id) ?? [];
 
@@ -39,7 +50,7 @@ export function makeUnderstander(lex: Lexicon, outlets: readonly string[]): Unde
     const taken = words.map(() => false);
     // Outlets first: the place in "Tribun-Bali.com" is no region asked.
     const outletsNamed = matchOutlets(words, taken);
-    const { periods, latest, notes } = detectPeriod(words, taken, today);
+    const { periods, latest, notes, yearGuessed } = detectPeriod(words, taken, today);
     const metricHits = matchMetrics(words, taken);
     const regionResult = matchRegions(words, taken);
     const hits = regionResult.hits;
@@ -47,6 +58,9 @@ export function makeUnderstander(lex: Lexicon, outlets: readonly string[]): Unde
     const metrics = narrowest(metricHits, words, narrowsOf);
     const onTopic = hasPhrase(words, intents.topic);
     const ambiguous = regions.length === 0 ? regionResult.ambiguous[0] : undefined;
+    const rest = words.flatMap((w, i) =>
+      !taken[i] && w.length > 2 && !asking.has(w) && !/^\d+$/.test(w) ? [i] : [],
+    );
     const intent = detectIntent(intents.keywords, {
       words,
       regions: regions.length + (ambiguous ? 1 : 0),
@@ -62,19 +76,24 @@ export function makeUnderstander(lex: Lexicon, outlets: readonly string[]): Unde
       metrics,
       periods,
       periodNotes: notes,
+      yearGuessed,
       latest,
       outlets: outletsNamed,
       target: hasPhrase(words, intents.target),
       percent: hasPhrase(words, intents.percent),
-      cities: hits
-        .filter((h) => h.city)
-        .map((h) => ({ name: h.city as string, province: h.region })),
       guessed: hits.filter((h) => h.fuzzy).map((h) => ({ words: h.words, region: h.region })),
       ambiguous: ambiguous && { words: ambiguous.words, candidates: ambiguous.candidates },
       // "jumlah umkm yg ekspor": a measure the bot lacks, even when the plain total is also named.
       unsupported: metrics.some((m) => m !== intents.defaults.metric)
         ? undefined
         : intents.unsupported.find((u) => hasPhrase(words, [u])),
+      realised: hasPhrase(words, intents.realised),
+      rest: rest.map((i) => words[i] as string),
+      restPhrases: rest.flatMap((i) =>
+        [words[i - 1], words[i + 1]].flatMap((n, side) =>
+          n ? [side ? `${words[i]} ${n}` : `${n} ${words[i]}`] : [],
+        ),
+      ),
       numbers: quotedNumbers(question),
       topic: onTopic,
     };

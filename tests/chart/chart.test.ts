@@ -35,6 +35,7 @@ function fact(
     unit: "UMKM",
     written,
     quote: `Jumlah UMKM yang go digital mencapai ${written}.`,
+    said: `Jumlah UMKM yang go digital mencapai ${written}`,
     outlet,
     published,
     sure: true,

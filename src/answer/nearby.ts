@@ -1,0 +1,64 @@
+import type { FigureGroup } from "../facts/fact-table";
+import { formatPeriod } from "../format/period";
+import type { Ask } from "./figures";
+import type { Knowledge } from "./knowledge";
+import { capped, factValue, periodText, sourcesText } from "./wording";
+
+const MAX_PLACES = 4;
+
+/**
+ * What there is nearest to a figure the articles do not give, each line saying what it is:
+ * other periods of the same measure here; for a city, its province's figure; for a province,
+ * its cities' figures; else the places that have the measure, or the measures this place has.
+ */
+export function noDataLines(
+  k: Knowledge,
+  ask: Ask,
+  realised: readonly FigureGroup[],
+  targets: readonly FigureGroup[],
+): string[] {
+  const label = k.metric(ask.metric).label;
+  const lines: string[] = [];
+  if (realised.length || targets.length) {
+    const have = realised.length ? realised : targets;
+    const periods = [...new Set(have.map((g) => g[0].period))].reverse().map(formatPeriod);
+    lines.push(`Yang ada${realised.length ? "" : " hanya target"}: ${capped(periods)}.`);
+  }
+  const place = k.lexicon.places.get(ask.region);
+  if (place && (place.level === "kabupaten" || place.level === "kota") && place.province) {
+    const latest = latestSure(k, ask.metric, place.province);
+    if (latest)
+      lines.push(
+        `Angka Provinsi ${k.regionName(place.province)} (bukan angka ${place.name}): ${factValue(latest[0])}, ${periodText(latest[0].period)} ${sourcesText(latest)}`,
+      );
+  }
+  if (place?.level === "provinsi") {
+    const within = k.table
+      .regionsWith(ask.metric)
+      .filter((r) => k.lexicon.places.get(r)?.province === place.id && r !== place.id)
+      .flatMap((r) => {
+        const g = latestSure(k, ask.metric, r);
+        return g
+          ? [
+              `${k.regionName(r)} ${factValue(g[0])} (${formatPeriod(g[0].period)}; ${sourcesText(g).slice(1, -1)})`,
+            ]
+          : [];
+      });
+    if (within.length)
+      lines.push(
+        `Yang ada untuk kabupaten/kota di ${place.name} (bukan angka provinsi): ${within.slice(0, MAX_PLACES).join(" · ")}${within.length > MAX_PLACES ? ` dan ${within.length - MAX_PLACES} lainnya` : ""}`,
+      );
+  }
+  if (lines.length) return lines;
+  const regions = k.table.regionsWith(ask.metric).map((r) => k.regionName(r));
+  if (regions.length) return [`Data ${label} ada untuk: ${capped(regions)}.`];
+  const metrics = k.table.metricsIn(ask.region).map((m) => k.metric(m).label);
+  return metrics.length ? [`Untuk ${k.regionName(ask.region)} ada: ${capped(metrics)}.`] : [];
+}
+
+function latestSure(k: Knowledge, metric: string, region: string): FigureGroup | undefined {
+  return k.table
+    .figures(metric, region)
+    .realised.filter((g) => g.some((f) => f.sure))
+    .at(-1);
+}

@@ -1,0 +1,118 @@
+import type { Fact } from "../facts/fact-schema";
+import type { FigureGroup } from "../facts/fact-table";
+import { formatApprox } from "../format/number";
+import { comparePeriods, formatPeriod } from "../format/period";
+import type { Block } from "./answer-type";
+import { type Computed, difference } from "./compute";
+import type { Ask } from "./figures";
+import type { Knowledge } from "./knowledge";
+import { noDataLines } from "./nearby";
+import { inPeriod } from "./period-search";
+import {
+  capped,
+  citedFacts,
+  factValue,
+  periodText,
+  sourcesText,
+  targetPeriodText,
+  valueText,
+} from "./wording";
+
+const MAX_TARGETS = 3;
+
+/**
+ * The target asked for, then the latest realisation before it, how far it is from the
+ * target (in points for a share) and how much of it was reached, each computed and said so.
+ */
+export function targetBlock(
+  k: Knowledge,
+  ask: Ask,
+  targets: readonly FigureGroup[],
+  realised: readonly FigureGroup[],
+  what: string,
+): Block {
+  // "target digitalisasi umkm jabar": the target may be set as a share rather than a count.
+  const share = k.metric(ask.metric).shareMetric;
+  if (targets.length === 0 && share) {
+    const shareFigures = k.table.figures(share, ask.region);
+    if (shareFigures.targets.length)
+      return targetBlock(
+        k,
+        { ...ask, metric: share },
+        shareFigures.targets,
+        shareFigures.realised,
+        what.replace(k.metric(ask.metric).label, k.metric(share).label),
+      );
+  }
+  const shown = ask.period ? inPeriod(targets, ask.period) : targets;
+  if (shown.length === 0) {
+    const other = targets.length
+      ? `Target yang ada: ${capped([...new Set(targets.map((g) => formatPeriod(g[0].period)))])}.`
+      : undefined;
+    const when = ask.period ? ` untuk ${formatPeriod(ask.period)}` : "";
+    return {
+      lines: [
+        `Belum ada data target ${what}${when}.`,
+        ...(other ? [other] : noDataLines(k, ask, realised, [])),
+      ],
+      facts: [],
+      computed: [],
+      found: false,
+    };
+  }
+  const listed = shown.slice(-MAX_TARGETS);
+  const lines = listed.map(
+    (g) => `${factValue(g[0])} — target ${what} (${targetPeriodText(g[0])}) ${sourcesText(g)}`,
+  );
+  const facts = listed.flatMap(citedFacts);
+  const computed: Computed[] = [];
+  const goal = (listed.at(-1) as FigureGroup)[0];
+  const now = realised
+    .filter(
+      (g) => comparePeriods(g[0].period, goal.period) <= 0 && g[0].unit === goal.unit && g[0].sure,
+    )
+    .at(-1)?.[0];
+  if (now && goal.period !== goal.published) {
+    lines.push(
+      `Realisasi terakhir: ${factValue(now)}, ${periodText(now.period)} ${sourcesText([now])}`,
+    );
+    lines.push(...progress(now, goal, computed));
+    facts.push(now);
+  }
+  return { lines, facts, computed, found: true };
+}
+
+/** The gap to the target, dated by the realisation it is measured from, and the share reached. */
+function progress(now: Fact, goal: Fact, computed: Computed[]): string[] {
+  const short = now.value < goal.value;
+  const gap = { ...(short ? difference(goal, now) : difference(now, goal)), period: now.period };
+  // A share's distance to a share target is in points, not in percent of anything.
+  const amount =
+    gap.unit === "persen"
+      ? `${valueText(gap.value, "poin persen")}`
+      : valueText(gap.value, gap.unit);
+  const reached: Computed = {
+    period: now.period,
+    value: (now.value / goal.value) * 100,
+    unit: "persen",
+    how: `${valueText(now.value, now.unit)} ÷ ${valueText(goal.value, goal.unit)}`,
+    from: [now, goal],
+    approx: true,
+  };
+  computed.push(gap, reached);
+  return [
+    short
+      ? `Kurang ${amount} lagi dari target (dihitung: ${gap.how}).`
+      : `Target terlampaui, lebih ${amount} (dihitung: ${gap.how}).`,
+    `Tercapai sekitar ${formatApprox(reached.value)} persen dari target (dihitung: ${reached.how}, ${periodText(now.period)}).`,
+  ];
+}
+
+export function targetLines(targets: readonly FigureGroup[]): string[] {
+  if (!targets.length) return [];
+  const when = (t: Fact) =>
+    t.period === t.published ? `(${targetPeriodText(t)})` : `untuk ${targetPeriodText(t)}`;
+  return [
+    `Target: ${targets.map((g) => `${factValue(g[0])} ${when(g[0])} ${sourcesText(g)}`).join(" · ")}`,
+  ];
+}
