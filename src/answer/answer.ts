@@ -11,7 +11,7 @@ import { greetingText, helpText, outOfScopeText, thanksText } from "./replies";
 import { resolve } from "./resolve";
 import { articleList, factSources } from "./sources";
 import { trendBlock } from "./trend";
-import { valueText } from "./wording";
+import { factValue, valueText, whereText } from "./wording";
 
 export type AnswerOptions = {
   /** "tahun lalu" and "tahun ini" are relative to it; tests pin it. */
@@ -165,8 +165,13 @@ function sourceAnswer(k: Knowledge, q: Query, question: string): Answer {
       ? figureAnswer(k, { ...q, intent: "statistic" }, question).facts
       : [];
   const facts = byNumber.length ? byNumber : previous;
-  const text = facts.length
-    ? [`Sumber angka${q.numbers.length ? "" : " tadi"}:`, ...factSources(k, facts)].join("\n")
+  // The answer opens with the figure whose source is asked, so it is clear which one it is.
+  const lead = facts[0];
+  const text = lead
+    ? [
+        `${factValue(lead)} (${k.metric(measureKey(lead)).label} ${whereText(k, lead.region)}, ${formatPeriod(lead.period)}) — sumbernya:`,
+        ...factSources(k, facts),
+      ].join("\n")
     : [
         `Semua angka saya berasal dari ${k.table.articles.length} berita berikut:`,
         ...articleList(k),

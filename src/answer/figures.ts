@@ -1,6 +1,6 @@
 import type { Fact } from "../facts/fact-schema";
 import type { FigureGroup } from "../facts/fact-table";
-import { formatPeriod, type Period } from "../format/period";
+import { formatPeriod, type Period, periodWithin } from "../format/period";
 import type { Block } from "./answer-type";
 import { type Computed, compute } from "./compute";
 import type { Knowledge } from "./knowledge";
@@ -86,10 +86,12 @@ export function figureBlock(k: Knowledge, ask: Ask): Block {
     };
   }
 
+  // The latest period, and the figures within it: "15 Mei 2024" and an undated "Mei 2024"
+  // from the same month are rivals for the answer, not one before the other.
   const latest = (pool.at(-1) as FigureGroup)[0];
-  const firstOfLatest = pool.findLastIndex((g) => g[0].period !== latest.period) + 1;
+  const firstOfLatest = pool.findLastIndex((g) => !periodWithin(g[0].period, latest.period)) + 1;
   // Sources that differ on the same figure are all given, each with its source, up to a few:
-  // the newest report first, and within one article the figure it states last (an update).
+  // the newest report first.
   // A starting point ("dari mulai hanya 20 persen") is said as such, after the figure reached.
   const rivals = [...pool.slice(firstOfLatest)].sort(byRecency(k));
   const headline = rivals
@@ -123,7 +125,8 @@ export function figureBlock(k: Knowledge, ask: Ask): Block {
   return { lines, facts, computed: [], found: true, headline: (headline[0] as FigureGroup)[0] };
 }
 
-// Positions of facts in their table: a later statement in one article is its update.
+// Positions of facts in their table: of one article's figures for one time, the one it states
+// first is its lead; a dated figure comes before one that the article's date stands in for.
 const positions = new WeakMap<readonly Fact[], Map<string, number>>();
 
 function byRecency(k: Knowledge) {
@@ -135,7 +138,8 @@ function byRecency(k: Knowledge) {
   const where = at;
   return (a: FigureGroup, b: FigureGroup) =>
     b[0].published.localeCompare(a[0].published) ||
-    (where.get(b[0].id) ?? 0) - (where.get(a[0].id) ?? 0);
+    Number(a[0].periodAssumed) - Number(b[0].periodAssumed) ||
+    (where.get(a[0].id) ?? 0) - (where.get(b[0].id) ?? 0);
 }
 
 /** Figures read without certainty: not the answer, but what the articles say, with their sentences. */

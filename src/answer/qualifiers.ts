@@ -4,7 +4,8 @@ import { foldWords } from "../text/fold";
 /**
  * "debitur KUR mikro": of several figures of one measure, those whose own clause says what the
  * question adds ("KUR Mikro", not "KUR Kluster Super Mikro"). Phrases of the question found in
- * the clause count above single words; figures that say none of it drop out, unless none says it.
+ * the clause count above single words. Of the figures of one time, those that say less of it
+ * drop out; when none says any of it, all stay.
  */
 export function narrowed(
   figures: Figures,
@@ -20,10 +21,12 @@ export function narrowed(
         return hits + 2 * phrases.filter((p) => said.includes(` ${p} `)).length;
       }),
     );
+  // Only figures of one time compete: what the question adds never hides another year.
   const pick = (groups: Figures["realised"]) => {
+    const best = new Map<string, number>();
     const scored = groups.map((g) => ({ g, s: score(g) }));
-    const best = Math.max(0, ...scored.map((x) => x.s));
-    return best === 0 ? groups : scored.filter((x) => x.s === best).map((x) => x.g);
+    for (const { g, s } of scored) best.set(g[0].period, Math.max(best.get(g[0].period) ?? 0, s));
+    return scored.filter(({ g, s }) => s === best.get(g[0].period)).map((x) => x.g);
   };
   return { realised: pick(figures.realised), targets: pick(figures.targets) };
 }

@@ -293,7 +293,8 @@ function pickPeriod(
     nearestIn(where.window) ??
     nearestIn(where.clause) ??
     inSentence.filter((d) => d.end <= where.at).at(-1) ??
-    inSentence.find((d) => d.start >= where.end);
+    // After the number, only the day the statement was made: a "sekarang" further on dates another number.
+    inSentence.find((d) => d.start >= where.end && (d.speech || d.period !== "now"));
   return found?.period;
 }
 

@@ -107,13 +107,20 @@ export function makeMeasureReader(lex: Lexicon, rules: readonly Rule[]) {
       const words = openWords(i.nearText, i.q);
       return words ? { metric: null, measure: words, sure: true } : undefined;
     }
-    // The number's own words first, completed from its clause ("penyaluran ... UMi"); what it
-    // points back at; its clause; the number before it; the sentence's subject; the sentence
+    // What the number points back at; its own words, completed from its clause ("penyaluran ...
+    // UMi"); its clause; the number before it; the sentence's subject; the sentence
     // it refers to; and for a bare "unit", what the paragraph was counting.
     const own = classify(i.near, rules, unit, i.clause);
+    // A reference back outweighs only the plain total: "jumlahnya ... 861 UMKM" is the count
+    // before it, while "jumlah tersebut ... usaha kecil 24.909" says what it counts itself.
+    const ownChoice =
+      own && !("metric" in own && own.metric === x.denominatorMetric)
+        ? choice(own, true)
+        : undefined;
     const found =
-      (own ? choice(own, true) : undefined) ??
+      ownChoice ??
       back ??
+      (own ? choice(own, true) : undefined) ??
       ruleChoice(i.clause) ??
       (classify(i.near, rules, unit, i.prior) &&
         choice(classify(i.near, rules, unit, i.prior) as Rule, true)) ??

@@ -54,7 +54,14 @@ export function makeUnderstander(lex: Lexicon, outlets: readonly string[]): Unde
     const metricHits = matchMetrics(words, taken);
     const regionResult = matchRegions(words, taken);
     const hits = regionResult.hits;
-    const regions = [...new Set(hits.map((h) => h.region))];
+    // "kota metro lampung": a province named beside one of its cities only says where the city lies.
+    const within = new Set(
+      hits.flatMap((h) => {
+        const p = lex.places.get(h.region);
+        return p && (p.level === "kabupaten" || p.level === "kota") ? [p.province] : [];
+      }),
+    );
+    const regions = [...new Set(hits.map((h) => h.region).filter((r) => !within.has(r)))];
     const metrics = narrowest(metricHits, words, narrowsOf);
     const onTopic = hasPhrase(words, intents.topic);
     const ambiguous = regions.length === 0 ? regionResult.ambiguous[0] : undefined;
