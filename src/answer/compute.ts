@@ -46,11 +46,14 @@ export function compute(
     k.table
       .figures(id, region)
       .realised.filter(
-        (g) => g[0].kind === "realisasi" && (!period || periodWithin(g[0].period, period)),
+        (g) =>
+          g[0].kind === "realisasi" && g[0].sure && (!period || periodWithin(g[0].period, period)),
       )
       .slice(-NEWEST)
       .map((g) => g[0]);
-  const totalsOf = (id: string) => k.table.find(id, region).filter((f) => f.kind === "realisasi");
+  // Only sure readings go into a computation: a guess multiplied is a guess hidden.
+  const totalsOf = (id: string) =>
+    k.table.find(id, region).filter((f) => f.kind === "realisasi" && f.sure);
   const out: Computed[] = [];
   if (m.complement) {
     for (const f of realised(m.complement)) {
@@ -86,7 +89,8 @@ export function compute(
     const totals = totalsOf(m.partOf.total);
     for (const c of realised(m.partOf.count)) {
       const t = totals.filter((t) => yearOf(t.period) === yearOf(c.period)).at(-1);
-      if (!t) continue;
+      // A part larger than its whole says the two were not counted alike: no share of it.
+      if (!t || c.value > t.value) continue;
       out.push({
         period: later(c.period, t.period),
         value: (c.value / t.value) * 100,

@@ -17,6 +17,8 @@ export type Ask = {
   target: boolean;
   /** "berapa persen": a count with no share metric is not answered as a share. */
   percent?: boolean;
+  /** The figure reached is asked with the target ("terserap brp, targetnya brp"): it leads. */
+  realised?: boolean;
   /** Words the question adds to the measure ("mikro" in "debitur KUR mikro"), and their phrases. */
   qualifiers?: readonly string[];
   phrases?: readonly string[];

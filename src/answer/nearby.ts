@@ -1,8 +1,10 @@
 import type { FigureGroup } from "../facts/fact-table";
-import { formatPeriod } from "../format/period";
+import { formatPeriod, type Period } from "../format/period";
+import { compute } from "./compute";
 import type { Ask } from "./figures";
 import type { Knowledge } from "./knowledge";
-import { capped, factValue, periodText, sourcesText } from "./wording";
+import { inPeriod } from "./period-search";
+import { capped, factValue, periodText, sourcesText, valueText } from "./wording";
 
 const MAX_PLACES = 4;
 
@@ -26,10 +28,16 @@ export function noDataLines(
   }
   const place = k.lexicon.places.get(ask.region);
   if (place && (place.level === "kabupaten" || place.level === "kota") && place.province) {
-    const latest = latestSure(k, ask.metric, place.province);
+    const province = `Angka Provinsi ${k.regionName(place.province)} (bukan angka ${place.name})`;
+    const latest = latestSure(k, ask.metric, place.province, ask.period);
+    const computed = latest ? undefined : compute(k, ask.metric, place.province, ask.period).at(-1);
     if (latest)
       lines.push(
-        `Angka Provinsi ${k.regionName(place.province)} (bukan angka ${place.name}): ${factValue(latest[0])}, ${periodText(latest[0].period)} ${sourcesText(latest)}`,
+        `${province}: ${factValue(latest[0])}, ${periodText(latest[0].period)} ${sourcesText(latest)}`,
+      );
+    else if (computed)
+      lines.push(
+        `${province}: ${valueText(computed.value, computed.unit, computed.approx)}, ${periodText(computed.period)} (dihitung: ${computed.how}; ${sourcesText(computed.from).slice(1, -1)})`,
       );
   }
   if (place?.level === "provinsi") {
@@ -49,6 +57,20 @@ export function noDataLines(
         `Yang ada untuk kabupaten/kota di ${place.name} (bukan angka provinsi): ${within.slice(0, MAX_PLACES).join(" · ")}${within.length > MAX_PLACES ? ` dan ${within.length - MAX_PLACES} lainnya` : ""}`,
       );
   }
+  if (place?.members?.length) {
+    const members = place.members.flatMap((r) => {
+      const g = latestSure(k, ask.metric, r, ask.period);
+      return g
+        ? [
+            `${k.regionName(r)} ${factValue(g[0])} (${formatPeriod(g[0].period)}; ${sourcesText(g).slice(1, -1)})`,
+          ]
+        : [];
+    });
+    if (members.length)
+      lines.push(
+        `Angka provinsinya (bukan angka ${place.name}): ${members.slice(0, 6).join(" · ")}`,
+      );
+  }
   if (lines.length) return lines;
   const regions = k.table.regionsWith(ask.metric).map((r) => k.regionName(r));
   if (regions.length) return [`Data ${label} ada untuk: ${capped(regions)}.`];
@@ -56,9 +78,14 @@ export function noDataLines(
   return metrics.length ? [`Untuk ${k.regionName(ask.region)} ada: ${capped(metrics)}.`] : [];
 }
 
-function latestSure(k: Knowledge, metric: string, region: string): FigureGroup | undefined {
-  return k.table
-    .figures(metric, region)
-    .realised.filter((g) => g.some((f) => f.sure))
+function latestSure(
+  k: Knowledge,
+  metric: string,
+  region: string,
+  period?: Period,
+): FigureGroup | undefined {
+  const { realised } = k.table.figures(metric, region);
+  return (period ? inPeriod(realised, period) : realised)
+    .filter((g) => g.some((f) => f.sure))
     .at(-1);
 }

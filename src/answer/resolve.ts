@@ -29,10 +29,13 @@ export function resolve(k: Knowledge, q: Query): Resolved {
     metrics = [q.percent ? defaults.percent : q.target ? defaults.target : defaults.metric];
     assumed.push(k.metric(metrics[0] as string).label);
   }
-  if (q.percent)
-    metrics = metrics.map((m) =>
-      k.metric(m).unit === "persen" ? m : (k.metric(m).shareMetric ?? m),
-    );
+  // "jumlah umkm lampung dan persentase digitalnya": "persen" goes with the share already named.
+  // A measure with no share of its own keeps its unit beside one that has it; asked alone,
+  // the answer says there is no share rather than give the count.
+  const shareOf = (m: string) => (k.metric(m).unit === "persen" ? m : k.metric(m).shareMetric);
+  const percentAsked = q.percent && !metrics.some((m) => k.metric(m).unit === "persen");
+  if (percentAsked) metrics = metrics.map((m) => shareOf(m) ?? m);
+  const percent = percentAsked && !metrics.some((m) => shareOf(m));
   metrics = [...new Set(metrics)];
   const has = (metric: string, region: string) => {
     const f = k.table.figures(metric, region);
@@ -61,7 +64,7 @@ export function resolve(k: Knowledge, q: Query): Resolved {
       assumed.push("nasional");
     }
   }
-  const target = q.target && !q.realised;
+  const target = q.target;
   if (q.periods.length === 0 && !target && q.intent === "statistic") assumed.push("data terbaru");
   assumed.push(...q.periodNotes);
   if (q.outlets.length) assumed.push(`hanya sumber ${q.outlets.join(", ")}`);
@@ -73,7 +76,8 @@ export function resolve(k: Knowledge, q: Query): Resolved {
         region,
         period,
         target,
-        percent: q.percent,
+        percent,
+        realised: q.realised,
         qualifiers,
         phrases: q.restPhrases,
       })),

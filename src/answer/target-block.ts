@@ -73,9 +73,10 @@ export function targetBlock(
     )
     .at(-1)?.[0];
   if (now && goal.period !== goal.published) {
-    lines.push(
-      `Realisasi terakhir: ${factValue(now)}, ${periodText(now.period)} ${sourcesText([now])}`,
-    );
+    const reached = `${factValue(now)}, ${periodText(now.period)} ${sourcesText([now])}`;
+    // Asked for both, the figure reached leads and the target follows.
+    if (ask.realised) lines.unshift(`${reached.replace(/, /, ` — realisasi ${what}, `)}`);
+    else lines.push(`Realisasi terakhir: ${reached}`);
     lines.push(...progress(now, goal, computed));
     facts.push(now);
   }

@@ -102,8 +102,9 @@ export function makeMeasureReader(lex: Lexicon, rules: readonly Rule[]) {
     // "40 peserta", "168 produk": a number that names its own thing counts that thing, whatever
     // else its clause is about; with no rule for the thing, the article's words name it.
     if (i.q.unit === "count" && counted.has(nounOf(i.q)) && !generic(i.q)) {
+      // "26.226 tenaga kerja" is workers; "249 produk UKM" is products, not the UMKM counted.
       const noun = ruleChoice(` ${i.q.noun} `);
-      if (noun) return noun;
+      if (noun && noun.metric !== x.denominatorMetric) return noun;
       const words = openWords(i.nearText, i.q);
       return words ? { metric: null, measure: words, sure: true } : undefined;
     }

@@ -33,6 +33,8 @@ export const intentsFileSchema = z.object({
   percent: z.array(phrase),
   /** Measures people ask about that no article gives ("ekspor", "omzet"): said so, never a total instead. */
   unsupported: z.array(phrase),
+  /** Words that ask for a figure ("berapa", "jumlah"): beside an off-topic word they keep a question a statistic one. */
+  figureWords: z.array(phrase),
   /** Words of asking itself ("berapa", "ada", "dong"): what is left once these go says what is counted. */
   questionWords: z.array(word),
   /** Words that ask for the figure reached even when a target is also asked ("terserap", "realisasi"). */

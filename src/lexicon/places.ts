@@ -9,6 +9,8 @@ export type Place = {
   /** Itself for a province, "nasional" for the country, the parent for a regency or city, null for a group. */
   province: string | null;
   aliases: readonly string[];
+  /** A group's provinces: a question about it is answered with theirs, labelled as theirs. */
+  members?: readonly string[];
 };
 
 /** "Kabupaten Bogor" → "kabupaten_bogor": unique, so Kabupaten Bogor and Kota Bogor stay apart. */

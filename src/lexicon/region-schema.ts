@@ -19,7 +19,7 @@ export const regionsFileSchema = z.object({
   /** Words that name several provinces at once ("jawa"): the bot asks back. */
   groups: z.record(alias, z.array(regionId).min(2)),
   /** Named groups of places ("Pulau Jawa", "Jabodetabek"): a region of their own, never a member province. */
-  kelompok: z.array(provinceSchema),
+  kelompok: z.array(provinceSchema.extend({ members: z.array(regionId) })),
   /** Words that look like region names to a fuzzy matcher but are not ("sumber" ~ "sumbar"). */
   notRegions: z.array(alias),
 });

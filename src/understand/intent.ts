@@ -9,6 +9,8 @@ type Signals = {
   periods: number;
   outlets: number;
   onTopic: boolean;
+  /** The question asks for a figure: "berapa", "jumlah", "persen", a year. */
+  asksFigure: boolean;
 };
 
 /**
@@ -23,7 +25,8 @@ export function detectIntent(k: IntentsFile["keywords"], s: Signals): IntentId {
   if (has("source") && !(s.outlets > 0 && aboutFigures)) return "source";
   if (has("trend") && aboutFigures) return "trend";
   if ((has("comparison") && aboutFigures) || s.regions > 1 || s.periods > 1) return "comparison";
-  if (has("out_of_scope") && s.metrics === 0) return "out_of_scope";
+  // "cara daftar NIB", "syarat pengajuan KUR": a procedure about a measure is still no figure.
+  if (has("out_of_scope") && (s.metrics === 0 || !s.asksFigure)) return "out_of_scope";
   if (aboutFigures) return "statistic";
   if (has("help")) return "help";
   if (has("thanks")) return "thanks";

@@ -76,6 +76,7 @@ export function makeUnderstander(lex: Lexicon, outlets: readonly string[]): Unde
       periods: periods.length,
       outlets: outletsNamed.length,
       onTopic,
+      asksFigure: periods.length > 0 || hasPhrase(words, intents.figureWords),
     });
     return {
       intent,
