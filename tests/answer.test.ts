@@ -19,7 +19,7 @@ describe("answers with their sources", () => {
     expect(a.text).toContain(
       "Sebelumnya: 22,8 juta (Juni 2023; Bisnis.com, 4 Desember 2023) · 22 juta (Maret 2023",
     );
-    expect(a.text).toContain("Target: 24,5 juta untuk 2023 (ANTARA News Bali, 2022)");
+    expect(a.text).toContain("Target: sekitar 24,5 juta untuk 2023 (ANTARA News Bali, 2022)");
     expect(a.text).not.toContain("18,5 juta");
   });
 
@@ -39,12 +39,17 @@ describe("answers with their sources", () => {
   it("calls a target a target and works out the gap, marked as computed", () => {
     const a = ask("target umkm go digital 2024");
     expect(a.text).toMatch(/^30 juta — target UMKM go digital nasional \(2024\)/);
-    expect(a.text).toContain("Kurang 3 juta lagi dari target (dihitung: 30 juta − 27 juta).");
+    expect(a.text).toContain(
+      "Kurang 3 juta lagi dari target (dihitung: 30 juta (2024) − 27 juta (4 Desember 2023)).",
+    );
+    expect(a.text).toContain(
+      "Tercapai sekitar 90 persen dari target (dihitung: 27 juta (4 Desember 2023) ÷ 30 juta (target 2024)).",
+    );
   });
 
   it("says when a target was passed", () => {
     expect(ask("target umkm go digital 2023").text).toContain(
-      "Target terlampaui, lebih 2,5 juta (dihitung: 27 juta − 24,5 juta).",
+      "Target terlampaui, lebih 2,5 juta (dihitung: 27 juta (4 Desember 2023) − 24,5 juta (2023)).",
     );
   });
 
@@ -68,10 +73,15 @@ describe("no data", () => {
     expect(a.text).not.toMatch(/\d/);
   });
 
-  it("still says a city was read as its province when the province has no figure", () => {
+  it("answers a city as itself, never with its province's figure as if it were the city's", () => {
     const a = ask("umkm surabaya");
     expect(a.outcome).toBe("no_data");
-    expect(a.text).toContain("Kota Surabaya memakai angka Provinsi Jawa Timur");
+    expect(a.text).toMatch(/^Belum ada data jumlah UMKM di Kota Surabaya\./);
+    const lampung = ask("umkm bandar lampung brp");
+    expect(lampung.text).toMatch(/^Belum ada data jumlah UMKM di Kota Bandar Lampung\./);
+    expect(lampung.text).toContain(
+      "Angka Provinsi Lampung (bukan angka Kota Bandar Lampung): 326.505 unit",
+    );
   });
 
   it("says which years there are instead of another year's figure", () => {
@@ -87,11 +97,11 @@ describe("no data", () => {
     expect(a.text).toContain("Target: 30 juta untuk 2024");
   });
 
-  it("does not give a province's figure for the nation", () => {
+  it("gives the one place's figure for a measure only it has, saying whose it is", () => {
     const a = ask("berapa jumlah usaha mikro");
-    expect(a.outcome).toBe("no_data");
-    expect(a.text).not.toContain("311.844");
-    expect(a.text).toContain("Lampung");
+    expect(a.text).toMatch(/^311\.844 unit — jumlah usaha mikro di Lampung/);
+    expect(a.text).not.toContain("nasional");
+    expect(a.assumed).toContain("hanya ada data untuk Lampung");
   });
 });
 
@@ -136,7 +146,7 @@ describe("conversation", () => {
     const a = ask("umkm go digital maret vs juni 2023");
     expect(a.text).toContain("• 22 juta — UMKM go digital nasional, per Maret 2023");
     expect(a.text).toContain(
-      "Selisih: naik 800 ribu dari Maret 2023 ke Juni 2023 (dihitung: 22,8 juta − 22 juta).",
+      "Selisih: naik 800 ribu dari Maret 2023 ke Juni 2023 (dihitung: 22,8 juta (Juni 2023) − 22 juta (Maret 2023)).",
     );
   });
 

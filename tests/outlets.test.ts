@@ -56,7 +56,7 @@ describe("outlets named in a question", () => {
   it("still reads the place when the words are not said as an outlet", () => {
     const q = k.understand("umkm kupang brp", TODAY);
     expect(q.outlets).toEqual([]);
-    expect(q.regions).toEqual(["nusa_tenggara_timur"]);
+    expect(q.ambiguous?.candidates).toEqual(["kabupaten_kupang", "kota_kupang"]);
   });
 });
 

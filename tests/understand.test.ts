@@ -90,7 +90,11 @@ describe("places", () => {
   });
 
   it("reads a dropped letter in a city as that city", () => {
-    expect(understand("umkm bandug").regions).toEqual(["jawa_barat"]);
+    expect(understand("umkm bandug").ambiguous?.candidates).toEqual([
+      "kabupaten_bandung",
+      "kota_bandung",
+    ]);
+    expect(understand("umkm surabya").regions).toEqual(["kota_surabaya"]);
   });
 
   it("asks back for 'jawa' alone", () => {
@@ -234,7 +238,9 @@ describe("asking where or when a figure came from", () => {
     for (const q of ["diberitakan kapan?", "sumbernya media apa?", "siapa yang menyampaikan?"]) {
       const a = answer(k, q, { today: TODAY, previous: first.query });
       expect(a.intent).toBe("source");
-      expect(a.text).toContain("Sumber angka tadi:");
+      expect(a.text).toMatch(
+        /^70 persen \(persentase UMKM yang sudah go digital di Lampung, 2023\) — sumbernya:/,
+      );
       expect(a.text).toContain("ANTARA");
       expect(a.text).not.toContain("Bisnis.com");
     }

@@ -1,6 +1,6 @@
 import { type Fact, measureKey } from "../facts/fact-schema";
 import { formatNumber } from "../format/number";
-import { comparePeriods, type Period, periodWithin, yearOf } from "../format/period";
+import { comparePeriods, formatPeriod, type Period, periodWithin, yearOf } from "../format/period";
 import type { Knowledge } from "./knowledge";
 import { valueText } from "./wording";
 
@@ -114,7 +114,7 @@ export function difference(later: Fact, earlier: Fact): Computed {
     period: later.period,
     value: later.value - earlier.value,
     unit: later.unit,
-    how: `${valueText(later.value, later.unit)} − ${valueText(earlier.value, earlier.unit)}`,
+    how: `${valueText(later.value, later.unit)} (${formatPeriod(later.period)}) − ${valueText(earlier.value, earlier.unit)} (${formatPeriod(earlier.period)})`,
     from: [later, earlier],
     approx: false,
   };

@@ -7,7 +7,7 @@ const FIGURE_INTENTS = new Set(["statistic", "comparison", "trend"]);
  * the measure and the time; "yang mikro?" changes the measure and keeps the place and the
  * time; "terus bulan juni?" changes the time (in the year of the talk); "sudah sesuai
  * target?" and "jadi berapa persennya?" ask about the last figure. A question that names both
- * a place and a measure is a new question.
+ * a place and a measure, or says UMKM and asks a figure ("jabar umkm ada brp"), is a new one.
  */
 export function withContext(q: Query, previous?: Query): Query {
   if (!previous || !FIGURE_INTENTS.has(previous.intent)) return q;
@@ -16,7 +16,8 @@ export function withContext(q: Query, previous?: Query): Query {
   const time = q.periods.length > 0 || q.latest;
   const measure = q.metrics.length > 0;
   const asksAbout = q.target || q.percent || q.realised;
-  if (!(place || time || measure || asksAbout) || (place && measure)) return q;
+  const ownQuestion = q.whole || (q.topic && (q.intent === "trend" || q.intent === "comparison"));
+  if (!(place || time || measure || asksAbout) || (place && measure) || ownQuestion) return q;
   const periods = time ? yearOfTalk(q, previous) : previous.periods;
   return {
     ...previous,

@@ -96,7 +96,7 @@ function progress(now: Fact, goal: Fact, computed: Computed[]): string[] {
     period: now.period,
     value: (now.value / goal.value) * 100,
     unit: "persen",
-    how: `${valueText(now.value, now.unit)} ÷ ${valueText(goal.value, goal.unit)}`,
+    how: `${valueText(now.value, now.unit)} (${formatPeriod(now.period)}) ÷ ${valueText(goal.value, goal.unit)} (target ${formatPeriod(goal.period)})`,
     from: [now, goal],
     approx: true,
   };
@@ -105,7 +105,7 @@ function progress(now: Fact, goal: Fact, computed: Computed[]): string[] {
     short
       ? `Kurang ${amount} lagi dari target (dihitung: ${gap.how}).`
       : `Target terlampaui, lebih ${amount} (dihitung: ${gap.how}).`,
-    `Tercapai sekitar ${formatApprox(reached.value)} persen dari target (dihitung: ${reached.how}, ${periodText(now.period)}).`,
+    `Tercapai sekitar ${formatApprox(reached.value)} persen dari target (dihitung: ${reached.how}).`,
   ];
 }
 

@@ -39,6 +39,8 @@ export type Query = {
   unsupported?: string;
   /** Numbers the question quotes ("dari mana angka 27 juta"), in base units. */
   numbers: number[];
-  /** Words about UMKM in general ("umkm", "usaha"): a new question, not a follow-up. */
+  /** Words about UMKM in general ("umkm", "usaha"). */
   topic: boolean;
+  /** Says UMKM and asks for a figure ("jabar umkm ada brp"): a question of its own, not a follow-up. */
+  whole: boolean;
 };

@@ -96,10 +96,13 @@ export function makeRegionMatcher(lex: Lexicon, vocabulary: ReadonlySet<string>)
           continue;
         if (slice.every((w) => notRegion.has(w) || groups.has(w))) continue;
         const best = closest(fuzzy, phrase);
-        if (best) {
-          hits.push({ region: best.region, words: phrase, fuzzy: true, at: i, length: n });
-          take(i, n);
-        }
+        if (!best) continue;
+        take(i, n);
+        // "bandug" is a typo of a name a regency and a city share: both stay for the answer.
+        const shared = exact.get(best.alias) ?? [];
+        if (shared.length > 1)
+          ambiguous.push({ words: phrase, candidates: shared.map((e) => e.region), at: i });
+        else hits.push({ region: best.region, words: phrase, fuzzy: true, at: i, length: n });
       }
     }
     // Group names ("jawa", "nusa tenggara") left over once exact and typo matches are taken.

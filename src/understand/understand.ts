@@ -68,6 +68,7 @@ export function makeUnderstander(lex: Lexicon, outlets: readonly string[]): Unde
     const rest = words.flatMap((w, i) =>
       !taken[i] && w.length > 2 && !asking.has(w) && !/^\d+$/.test(w) ? [i] : [],
     );
+    const asksFigure = periods.length > 0 || hasPhrase(words, intents.figureWords);
     const intent = detectIntent(intents.keywords, {
       words,
       regions: regions.length + (ambiguous ? 1 : 0),
@@ -76,7 +77,7 @@ export function makeUnderstander(lex: Lexicon, outlets: readonly string[]): Unde
       periods: periods.length,
       outlets: outletsNamed.length,
       onTopic,
-      asksFigure: periods.length > 0 || hasPhrase(words, intents.figureWords),
+      asksFigure,
     });
     return {
       intent,
@@ -104,6 +105,7 @@ export function makeUnderstander(lex: Lexicon, outlets: readonly string[]): Unde
       ),
       numbers: quotedNumbers(question),
       topic: onTopic,
+      whole: onTopic && hasPhrase(words, intents.figureWords),
     };
   };
 }
