@@ -295,7 +295,7 @@ describe("6. SIGTERM", () => {
     // What a restart still delivers was never lost; what it does not, was.
     const second = startProcess(env);
     await fake.waitForCall("setMyCommands", undefined, 10_000);
-    await sleep(1500);
+    await sleep(800);
     second.child.kill("SIGTERM");
     await second.exited;
     const lost = chats.filter((id) => !answeredChats(fake).has(id));
@@ -393,7 +393,9 @@ describe("7. a long /reload reply", () => {
 describe("8. the rate limiter's memory", () => {
   it("stays bounded over 100,000 distinct users and forgets the idle ones", () => {
     const limiter = new RateLimiter(20);
-    for (let i = 0; i < 100_000; i++) expect(limiter.check(i, i)).toBe("ok");
+    let answered = 0;
+    for (let i = 0; i < 100_000; i++) if (limiter.check(i, i) === "ok") answered++;
+    expect(answered).toBe(100_000);
     const peak = limiter.size;
     expect(peak).toBeLessThanOrEqual(10_000);
     limiter.check(7, 100_000 + 60_001);
