@@ -61,7 +61,7 @@ async function say(
   return String(call.params.text);
 }
 
-/** Every message the bot sent to the chat since `since`, joined. */
+/** The bot's sendMessage calls to the chat since call index `since`. */
 function sentSince(fake: FakeTelegram, chatId: number, since: number): ApiCall[] {
   return fake.calls
     .slice(since)
@@ -439,10 +439,11 @@ describe("9. inline queries and button presses", () => {
     const presser = { id: 7002, type: "private" as const };
     await say(r, presser, presser, GO_DIGITAL);
     const answer = r.fake.sentMessages(presser.id).at(-1);
-    const button = answer?.reply_markup?.inline_keyboard.flat()[0] as { callback_data: string };
+    if (!answer) throw new Error("no answer");
+    const button = answer.reply_markup?.inline_keyboard.flat()[0] as { callback_data: string };
     const pressedAt = r.fake.calls.length;
     for (let i = 0; i < 10; i++)
-      r.fake.pressButton({ from: presser, message: answer as never, data: button.callback_data });
+      r.fake.pressButton({ from: presser, message: answer, data: button.callback_data });
     await r.fake.waitForCall(
       "answerCallbackQuery",
       (c) => String(c.params.text).includes("banyak sekali"),
