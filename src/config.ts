@@ -2,8 +2,17 @@ import { z } from "zod";
 
 const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
 
+/** What one article may hold; news articles are a few kilobytes with a handful of figures. */
+export const seedLimitsSchema = z.object({
+  MAX_ARTICLE_BYTES: positiveInt(2_000_000),
+  MAX_FACTS_PER_ARTICLE: positiveInt(1_000),
+});
+
+export type SeedLimits = z.infer<typeof seedLimitsSchema>;
+
 export const configSchema = z
   .object({
+    ...seedLimitsSchema.shape,
     BOT_TOKEN: z
       .string()
       .regex(/^\d+:[\w-]+$/, "looks like 123456:ABC-DEF..., as @BotFather gives it")
@@ -30,6 +39,9 @@ export const configSchema = z
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).optional(),
     RATE_LIMIT_PER_MINUTE: positiveInt(20),
     FOLLOW_UP_MINUTES: positiveInt(15),
+    SHUTDOWN_GRACE_MS: positiveInt(10_000),
+    FLOOD_WAIT_MAX_SECONDS: positiveInt(300),
+    FLOOD_WAIT_MAX_HELD: positiveInt(100),
   })
   .refine((c) => !c.WEBHOOK_URL || c.WEBHOOK_SECRET, {
     path: ["WEBHOOK_SECRET"],
@@ -42,8 +54,17 @@ export class ConfigError extends Error {}
 
 /** Reads the environment; an error names every variable that is wrong and why. */
 export function readConfig(env: NodeJS.ProcessEnv): Config {
+  return parseEnv(configSchema, env);
+}
+
+/** The limits alone, for the command-line tools, which read no other variable. */
+export function readSeedLimits(env: NodeJS.ProcessEnv): SeedLimits {
+  return parseEnv(seedLimitsSchema, env);
+}
+
+function parseEnv<S extends z.ZodType>(schema: S, env: NodeJS.ProcessEnv): z.infer<S> {
   const clean = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== ""));
-  const parsed = configSchema.safeParse(clean);
+  const parsed = schema.safeParse(clean);
   if (parsed.success) return parsed.data;
   const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
   throw new ConfigError(`Konfigurasi tidak valid (lihat .env.example):\n${lines.join("\n")}`);

@@ -1,7 +1,8 @@
+import { setTimeout as delay } from "node:timers/promises";
 import { config as loadDotenv } from "dotenv";
 import { createBot } from "./bot/create-bot";
 import { createServices, type Services } from "./bot/services";
-import { ConfigError, readConfig } from "./config";
+import { type Config, ConfigError, readConfig } from "./config";
 import { createLogger } from "./logger";
 import { dataPaths } from "./paths";
 import { KnowledgeStore } from "./reload/store";
@@ -18,7 +19,7 @@ function fail(message: string): never {
 }
 
 async function main() {
-  let config: ReturnType<typeof readConfig>;
+  let config: Config;
   let store: KnowledgeStore;
   try {
     config = readConfig(process.env);
@@ -29,14 +30,18 @@ async function main() {
     throw e;
   }
   const terminal = !config.BOT_TOKEN;
-  const logger = createLogger(config.LOG_LEVEL ?? (terminal ? "warn" : "info"));
+  const logger = createLogger(config.LOG_LEVEL ?? (terminal ? "warn" : "info"), {
+    secrets: [config.BOT_TOKEN, config.WEBHOOK_SECRET],
+  });
   const services = createServices({
     store,
     config,
     logger,
     extraAdmins: terminal ? [TERMINAL_USER.id] : [],
   });
-  process.on("SIGHUP", () => void reloadOnSignal(services));
+  process.on("SIGHUP", () => {
+    reloadOnSignal(services).catch((err) => logger.error({ err }, "reload on SIGHUP failed"));
+  });
 
   if (terminal) {
     console.error(
@@ -48,16 +53,27 @@ async function main() {
   const bot = createBot(config.BOT_TOKEN as string, services, {
     client: { apiRoot: config.TELEGRAM_API_ROOT },
   });
-  const stop = config.WEBHOOK_URL
-    ? await runWebhook(bot, services)
-    : await runPolling(bot, services);
+  // Set before connecting: while the Bot API is unreachable the bot keeps trying, and a
+  // stop must still work then.
+  let stop: (() => Promise<void>) | undefined;
   const shutdown = async (signal: string) => {
-    logger.info({ signal }, "stopping");
-    await stop();
+    const graceMs = config.SHUTDOWN_GRACE_MS;
+    logger.info({ signal, graceMs }, "stopping: no new updates, finishing those in hand");
+    const deadline = Date.now() + graceMs;
+    await Promise.race([stop?.(), delay(graceMs)]);
+    const left = await services.inFlight.drain(Math.max(0, deadline - Date.now()));
+    if (left) logger.warn({ left, graceMs }, "grace period over; exiting with updates unanswered");
+    else logger.info("stopped");
     process.exit(0);
   };
   process.once("SIGINT", () => void shutdown("SIGINT"));
   process.once("SIGTERM", () => void shutdown("SIGTERM"));
+  try {
+    stop = config.WEBHOOK_URL ? await runWebhook(bot, services) : await runPolling(bot, services);
+  } catch (err) {
+    logger.fatal({ err }, "could not start the bot");
+    process.exit(1);
+  }
 }
 
 async function reloadOnSignal(services: Services) {

@@ -16,7 +16,7 @@ export type Knowledge = {
 
 export function loadKnowledge(paths: DataPaths): Knowledge {
   const lexicon = loadLexicon(paths.intentsDir);
-  const table = indexFacts(buildFacts(paths.seedsDir, lexicon));
+  const table = indexFacts(buildFacts(paths.seedsDir, lexicon, paths.limits));
   return makeKnowledge(lexicon, table);
 }
 

@@ -7,6 +7,8 @@ import { buttonsFeature } from "./features/buttons";
 import { infoFeature } from "./features/info";
 import { inlineFeature } from "./features/inline";
 import { welcomeFeature } from "./features/welcome";
+import { holdFloodWaits } from "./flood-wait";
+import { watchReachability } from "./reachability";
 import type { BotContext, Services } from "./services";
 
 export const COMMANDS = [
@@ -29,7 +31,18 @@ export function createBot(
   config?: BotConfig<BotContext>,
 ): Bot<BotContext> {
   const bot = new Bot<BotContext>(token, config);
+  // Innermost first: each attempt is watched, auto-retry repeats short waits, and the
+  // outermost holds the calls auto-retry gives up on for a long flood wait.
+  bot.api.config.use(
+    watchReachability(
+      services.config.TELEGRAM_API_ROOT ?? "https://api.telegram.org",
+      services.logger,
+    ),
+  );
   bot.api.config.use(autoRetry({ maxRetryAttempts: 4, maxDelaySeconds: 30 }));
+  bot.api.config.use(holdFloodWaits(services));
+  // Counted before anything else, so a shutdown knows what is still being answered.
+  bot.use(services.inFlight.middleware);
   // One chat's updates in order, so a follow-up never overtakes the question it follows.
   bot.use(sequentialize((ctx) => ctx.chat?.id.toString() ?? ctx.from?.id.toString()));
   bot.use((ctx, next) => {

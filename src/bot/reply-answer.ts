@@ -3,8 +3,10 @@ import { answer } from "../answer/answer";
 import type { Answer } from "../answer/answer-type";
 import { followUpKey } from "./follow-ups";
 import { answerToHtml } from "./html";
+import { replyTo } from "./reply-text";
 import { sendChart } from "./send-chart";
 import type { BotContext } from "./services";
+import { withinLimit } from "./within-limit";
 
 const UNANSWERED = new Set(["no_data", "out_of_scope", "ambiguous"]);
 
@@ -65,18 +67,10 @@ export function record(ctx: BotContext, a: Answer, ms: number): void {
  * replies to the asking message in groups, and sends a chart when the answer is a trend.
  */
 export async function replyWithAnswer(ctx: BotContext, question: string): Promise<void> {
+  if (!(await withinLimit(ctx))) return;
   const s = ctx.services;
   const user = ctx.from?.id ?? 0;
   const nowMs = s.now().getTime();
-  const verdict = s.limiter.check(user, nowMs);
-  if (verdict === "silent") return;
-  if (verdict === "warn") {
-    await ctx.reply(
-      "Pertanyaannya banyak sekali 🙂 Tunggu sebentar, lalu tanya lagi ya.",
-      replyTo(ctx),
-    );
-    return;
-  }
   const key = followUpKey(ctx.chat?.id, user);
   const started = performance.now();
   const a = answer(s.store.current, question, {
@@ -102,12 +96,4 @@ export async function sendAnswer(ctx: BotContext, a: Answer): Promise<void> {
       ...(last && keyboard ? { reply_markup: keyboard } : {}),
     });
   }
-}
-
-/** In groups an answer quotes the question it answers; in a private chat that is clutter. */
-function replyTo(ctx: BotContext) {
-  const id = ctx.msg?.message_id;
-  return ctx.chat?.type !== "private" && id
-    ? { reply_parameters: { message_id: id, allow_sending_without_reply: true } }
-    : {};
 }

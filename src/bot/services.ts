@@ -1,11 +1,14 @@
+import { setTimeout as delay } from "node:timers/promises";
 import type { Context } from "grammy";
 import type { Config } from "../config";
 import type { Logger } from "../logger";
 import type { KnowledgeStore } from "../reload/store";
 import { FollowUps } from "./follow-ups";
+import { InFlight } from "./in-flight";
 import { PendingChoices } from "./pending-choices";
 import { RateLimiter } from "./rate-limiter";
 import { UnansweredLog } from "./unanswered-log";
+import { UserHash } from "./user-hash";
 
 /** What the features share, made once per process. */
 export type Services = {
@@ -16,9 +19,13 @@ export type Services = {
   followUps: FollowUps;
   choices: PendingChoices;
   limiter: RateLimiter;
+  userHash: UserHash;
   unanswered: UnansweredLog;
+  inFlight: InFlight;
   stats: { answered: number; unanswered: number; startedAt: Date };
   now: () => Date;
+  /** Waits out a flood wait; tests pass one where Telegram's seconds go faster. */
+  sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
 };
 
 export type BotContext = Context & { services: Services };
@@ -29,19 +36,24 @@ export function createServices(opts: {
   logger: Logger;
   extraAdmins?: number[];
   now?: () => Date;
+  sleep?: Services["sleep"];
 }): Services {
-  const { config } = opts;
+  const { config, logger } = opts;
   const now = opts.now ?? (() => new Date());
+  const userHash = new UserHash(config.DATA_DIR, logger);
   return {
     store: opts.store,
     config,
-    logger: opts.logger,
+    logger,
     admins: new Set([...config.ADMIN_IDS, ...(opts.extraAdmins ?? [])]),
     followUps: new FollowUps(config.FOLLOW_UP_MINUTES * 60_000),
     choices: new PendingChoices(),
     limiter: new RateLimiter(config.RATE_LIMIT_PER_MINUTE),
-    unanswered: new UnansweredLog(config.DATA_DIR),
+    userHash,
+    unanswered: new UnansweredLog({ dir: config.DATA_DIR, hash: userHash, logger }),
+    inFlight: new InFlight(),
     stats: { answered: 0, unanswered: 0, startedAt: now() },
     now,
+    sleep: opts.sleep ?? ((ms, signal) => delay(ms, undefined, { signal })),
   };
 }

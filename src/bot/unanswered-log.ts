@@ -1,15 +1,8 @@
-import { createHmac, randomBytes } from "node:crypto";
-import {
-  appendFileSync,
-  existsSync,
-  mkdirSync,
-  readFileSync,
-  renameSync,
-  statSync,
-  writeFileSync,
-} from "node:fs";
+import { appendFileSync, existsSync, mkdirSync, readFileSync, renameSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { z } from "zod";
+import type { Logger } from "../logger";
+import type { UserHash } from "./user-hash";
 
 const entrySchema = z.object({
   at: z.string(),
@@ -19,49 +12,61 @@ const entrySchema = z.object({
   user: z.string(),
 });
 export type UnansweredEntry = z.infer<typeof entrySchema>;
+type NewEntry = Omit<UnansweredEntry, "user" | "at"> & { userId: number; at: Date };
 
 const FILE = "unanswered.jsonl";
 const OLD_FILE = "unanswered.1.jsonl";
 
 /**
  * Questions the bot could not answer, one JSON line each, so admins see which articles or
- * synonyms to add. User ids are keyed hashes (the key stays in the data folder); no names.
- * The file is capped: past the cap it becomes the one older file kept, and a new one starts.
+ * synonyms to add. User ids are keyed hashes; no names. The file is capped: past the cap it
+ * becomes the one older file kept, and a new one starts.
+ *
+ * Writing it never stands between a person and their answer: while the data folder cannot be
+ * written, entries wait in memory (the newest `maxWaiting`), a warning is logged once, and
+ * every new entry tries again.
  */
 export class UnansweredLog {
-  private readonly key: Buffer;
+  private readonly dir: string;
+  private readonly hash: UserHash;
+  private readonly logger: Logger;
+  private readonly maxBytes: number;
+  private readonly maxWaiting: number;
+  private waiting: NewEntry[] = [];
+  private dropped = 0;
+  private failing = false;
+  private ready = false;
   private size?: number;
 
-  constructor(
-    private readonly dir: string,
-    private readonly maxBytes = 1_000_000,
-  ) {
-    mkdirSync(dir, { recursive: true });
-    const keyFile = join(dir, "user-hash.key");
-    if (!existsSync(keyFile)) writeFileSync(keyFile, randomBytes(32), { mode: 0o600 });
-    this.key = readFileSync(keyFile);
+  constructor(opts: {
+    dir: string;
+    hash: UserHash;
+    logger: Logger;
+    maxBytes?: number;
+    maxWaiting?: number;
+  }) {
+    this.dir = opts.dir;
+    this.hash = opts.hash;
+    this.logger = opts.logger;
+    this.maxBytes = opts.maxBytes ?? 1_000_000;
+    this.maxWaiting = opts.maxWaiting ?? 1_000;
+    // Says at the start, not at the first unanswered question, that the folder is unwritable.
+    this.flush();
   }
 
-  add(entry: Omit<UnansweredEntry, "user" | "at"> & { userId: number; at: Date }): void {
-    const { userId, at, ...rest } = entry;
-    const user = createHmac("sha256", this.key).update(String(userId)).digest("hex").slice(0, 16);
-    const line = `${JSON.stringify({ at: at.toISOString(), ...rest, question: rest.question.slice(0, 500), user })}\n`;
-    const path = join(this.dir, FILE);
-    // The size is read from disk once and then counted, so a question costs one write.
-    this.size ??= existsSync(path) ? statSync(path).size : 0;
-    const bytes = Buffer.byteLength(line);
-    if (this.size + bytes > this.maxBytes) {
-      renameSync(path, join(this.dir, OLD_FILE));
-      this.size = 0;
+  add(entry: NewEntry): void {
+    this.waiting.push(entry);
+    if (this.waiting.length > this.maxWaiting) {
+      this.waiting.shift();
+      this.dropped++;
     }
-    appendFileSync(path, line);
-    this.size += bytes;
+    this.flush();
   }
 
   /** The most frequent questions since `since`, with how often and why they went unanswered. */
   top(since: Date, limit = 10): { question: string; count: number; reasons: string[] }[] {
     const counts = new Map<string, { question: string; count: number; reasons: Set<string> }>();
-    for (const e of this.read()) {
+    for (const e of [...this.read(), ...this.waiting.map((w) => this.toEntry(w))]) {
       if (new Date(e.at) < since) continue;
       const key = e.question.toLowerCase().replace(/\s+/g, " ").trim();
       const c = counts.get(key) ?? { question: e.question, count: 0, reasons: new Set<string>() };
@@ -75,16 +80,68 @@ export class UnansweredLog {
       .map((c) => ({ question: c.question, count: c.count, reasons: [...c.reasons] }));
   }
 
+  private flush(): void {
+    try {
+      if (!this.ready) {
+        mkdirSync(this.dir, { recursive: true });
+        this.hash.store();
+        this.ready = true;
+      }
+      for (let e = this.waiting[0]; e; e = this.waiting[0]) {
+        this.write(`${JSON.stringify(this.toEntry(e))}\n`);
+        this.waiting.shift();
+      }
+      if (this.failing)
+        this.logger.info({ dir: this.dir, dropped: this.dropped }, "unanswered log written again");
+      this.failing = false;
+      this.dropped = 0;
+    } catch (err) {
+      this.ready = false;
+      this.size = undefined;
+      if (!this.failing)
+        this.logger.warn(
+          { err, dir: this.dir, waiting: this.waiting.length },
+          "cannot write to DATA_DIR; unanswered questions wait in memory and are retried",
+        );
+      this.failing = true;
+    }
+  }
+
+  private write(line: string): void {
+    const path = join(this.dir, FILE);
+    // The size is read from disk once and then counted, so a question costs one write.
+    this.size ??= existsSync(path) ? statSync(path).size : 0;
+    const bytes = Buffer.byteLength(line);
+    if (this.size + bytes > this.maxBytes) {
+      renameSync(path, join(this.dir, OLD_FILE));
+      this.size = 0;
+    }
+    appendFileSync(path, line, { mode: 0o600 });
+    this.size += bytes;
+  }
+
+  private toEntry({ userId, at, ...rest }: NewEntry): UnansweredEntry {
+    return {
+      at: at.toISOString(),
+      ...rest,
+      question: rest.question.slice(0, 500),
+      user: this.hash.of(userId),
+    };
+  }
+
   private read(): UnansweredEntry[] {
     return [OLD_FILE, FILE].flatMap((name) => {
       const path = join(this.dir, name);
-      if (!existsSync(path)) return [];
-      return readFileSync(path, "utf8")
-        .split("\n")
-        .flatMap((line) => {
-          const parsed = line ? entrySchema.safeParse(safeJson(line)) : undefined;
-          return parsed?.success ? [parsed.data] : [];
-        });
+      let text: string;
+      try {
+        text = readFileSync(path, "utf8");
+      } catch {
+        return [];
+      }
+      return text.split("\n").flatMap((line) => {
+        const parsed = line ? entrySchema.safeParse(safeJson(line)) : undefined;
+        return parsed?.success ? [parsed.data] : [];
+      });
     });
   }
 }

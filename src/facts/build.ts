@@ -1,13 +1,15 @@
 import { hash } from "node:crypto";
 import { existsSync, readdirSync } from "node:fs";
 import { join } from "node:path";
+import { type SeedLimits, seedLimitsSchema } from "../config";
 import { type ExtractedFact, type Extraction, makeExtractor } from "../extract/extract";
 import { makeQuantityReader, type QuantityReader } from "../extract/quantities";
 import { type Lexicon, readJsonFile } from "../lexicon/load";
-import { type Article, parseArticle } from "../seeds/article";
+import type { Article } from "../seeds/article";
+import { readArticleFile } from "../seeds/article-file";
 import { type Correction, correctionsFileSchema } from "../seeds/corrections";
 import { SeedError } from "../seeds/seed-error";
-import { readTextFile } from "../seeds/text-file";
+import { fileError } from "../seeds/text-file";
 import type { Fact } from "./fact-schema";
 
 export type ArticleInfo = Omit<Article, "body">;
@@ -21,16 +23,27 @@ type Draft = ExtractedFact & { article: string };
  * facts they state. Throws a SeedError naming the file and field on the first bad input,
  * so a caller can keep its old facts.
  */
-export function buildFacts(seedsDir: string, lex: Lexicon): BuiltFacts {
-  const articles = readArticles(seedsDir);
+export function buildFacts(
+  seedsDir: string,
+  lex: Lexicon,
+  limits: SeedLimits = seedLimitsSchema.parse({}),
+): BuiltFacts {
+  const articles = readArticles(seedsDir, limits);
   const byId = new Map(articles.map((a) => [a.id, a]));
   const extract = makeExtractor(lex);
   const drafts: Draft[] = [];
   const skipped: Skipped[] = [];
   for (const a of articles) {
     const out = extract(a);
-    drafts.push(...out.facts.map((f) => ({ ...f, article: a.id })));
-    skipped.push(...out.skipped.map((s) => ({ ...s, article: a.id })));
+    if (out.facts.length > limits.MAX_FACTS_PER_ARTICLE)
+      throw new SeedError(
+        a.file,
+        undefined,
+        `gives ${out.facts.length} figures; an article may give at most ${limits.MAX_FACTS_PER_ARTICLE} (MAX_FACTS_PER_ARTICLE)`,
+      );
+    // A loop, not push(...list): spreading a long list as arguments overflows the stack.
+    for (const f of out.facts) drafts.push({ ...f, article: a.id });
+    for (const s of out.skipped) skipped.push({ ...s, article: a.id });
   }
   const corrected = applyCorrections(drafts, readCorrections(seedsDir), byId, lex);
   const readQuantities = makeQuantityReader(lex.extraction);
@@ -40,17 +53,20 @@ export function buildFacts(seedsDir: string, lex: Lexicon): BuiltFacts {
   return { facts, articles, skipped };
 }
 
-function readArticles(seedsDir: string): Article[] {
+function readArticles(seedsDir: string, limits: SeedLimits): Article[] {
   const dir = join(seedsDir, "articles");
   if (!existsSync(dir))
     throw new SeedError(dir, undefined, "no such folder: articles go in SEEDS_DIR/articles/*.txt");
-  return readdirSync(dir)
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch (e) {
+    throw fileError(dir, e);
+  }
+  return names
     .filter((f) => f.endsWith(".txt"))
     .sort()
-    .map((f) => {
-      const shown = join("articles", f);
-      return parseArticle(readTextFile(join(dir, f), shown), shown, f.slice(0, -4));
-    });
+    .map((f) => readArticleFile(seedsDir, f, limits));
 }
 
 function readCorrections(seedsDir: string): Correction[] {

@@ -33,10 +33,16 @@ export function diffTables(before: FactTable, after: FactTable): TableDiff {
   };
 }
 
+/** Articles named in a summary; a reload of thousands names the first and counts the rest. */
+const NAMED = 10;
+
 /** "+1 artikel (Kabar X, 6 Mei 2024), +4 fakta, -0, ~1" */
 export function describeDiff(d: TableDiff): string {
-  const named = (list: ArticleInfo[]) =>
-    list.map((a) => `${a.outlet}, ${formatPeriod(a.published)}`).join("; ");
+  const named = (list: ArticleInfo[]) => {
+    const shown = list.slice(0, NAMED).map((a) => `${a.outlet}, ${formatPeriod(a.published)}`);
+    if (list.length > NAMED) shown.push(`dan ${list.length - NAMED} lainnya`);
+    return shown.join("; ");
+  };
   const parts: string[] = [];
   if (d.articlesAdded.length)
     parts.push(`+${d.articlesAdded.length} artikel (${named(d.articlesAdded)})`);

@@ -10,7 +10,8 @@ export type ReloadResult =
 /**
  * Holds the knowledge the bot answers from. A reload builds a whole new one aside and swaps
  * it in only when every file is valid, so a question sees the old table or the new one,
- * never a half-built one; reloads asked for at once run one after the other.
+ * never a half-built one; reloads asked for at once run one after the other. A reload never
+ * rejects: whatever goes wrong is its result, and the old table keeps answering.
  */
 export class KnowledgeStore {
   private knowledge: Knowledge;
@@ -30,7 +31,7 @@ export class KnowledgeStore {
 
   reload(): Promise<ReloadResult> {
     const run = this.queue.then(() => this.reloadNow());
-    this.queue = run.catch(() => undefined);
+    this.queue = run;
     return run;
   }
 
@@ -44,8 +45,12 @@ export class KnowledgeStore {
       this.knowledge = next;
       this.last = { ok: true, at, seconds: seconds(), diff, summary: describeDiff(diff) };
     } catch (e) {
-      if (!(e instanceof SeedError)) throw e;
-      this.last = { ok: false, at, seconds: seconds(), error: e.message };
+      // File problems are SeedErrors naming the file; anything else is a bug, still no crash.
+      const error =
+        e instanceof SeedError
+          ? e.message
+          : `unexpected error: ${e instanceof Error ? e.message : String(e)}`;
+      this.last = { ok: false, at, seconds: seconds(), error };
     }
     return this.last;
   }

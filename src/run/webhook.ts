@@ -15,7 +15,11 @@ export async function runWebhook(
   const url = new URL(WEBHOOK_URL as string);
   await bot.init();
   const handle = webhookCallback(bot, "http", { secretToken: WEBHOOK_SECRET, onTimeout: "return" });
+  let closing = false;
   const server = createServer((req, res) => {
+    // While stopping, a connection closes once its answer is out instead of idling in
+    // keep-alive until it times out, which would hold the stop for seconds.
+    res.on("finish", () => closing && setImmediate(() => server.closeIdleConnections()));
     if (req.method !== "POST" || req.url?.split("?")[0] !== url.pathname) {
       res.writeHead(404).end();
       return;
@@ -32,5 +36,9 @@ export async function runWebhook(
   });
   await registerCommands(bot, services);
   services.logger.info({ port: PORT, path: url.pathname }, "webhook listening");
-  return () => new Promise<void>((resolve) => server.close(() => resolve()));
+  return () =>
+    new Promise<void>((resolve) => {
+      closing = true;
+      server.close(() => resolve());
+    });
 }

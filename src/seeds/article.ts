@@ -23,6 +23,9 @@ export type Article = FrontMatter & { id: string; file: string; body: string };
 
 const FENCE = "---";
 
+/** How much of a line an error quotes: enough to find it, never a whole file's worth. */
+const QUOTED = 40;
+
 /**
  * Splits "---\nkey: value\n---\nbody" and validates the keys. Errors name the file, the
  * field and its line, since an admin fixes them by hand.
@@ -42,7 +45,12 @@ export function parseArticle(text: string, file: string, id: string): Article {
     if (!line.trim()) continue;
     const m = line.match(/^([a-z_]+):\s*(.*?)\s*$/);
     if (!m?.[1])
-      throw new SeedError(file, "front matter", `expected "key: value", got "${line}"`, i + 1);
+      throw new SeedError(
+        file,
+        "front matter",
+        `expected "key: value", got "${excerpt(line)}"`,
+        i + 1,
+      );
     if (m[1] in raw) throw new SeedError(file, m[1], "given twice", i + 1);
     raw[m[1]] = unquote(m[2] ?? "");
     lineOf[m[1]] = i + 1;
@@ -61,7 +69,7 @@ export function parseArticle(text: string, file: string, id: string): Article {
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const field = fieldPath(issue?.path ?? []);
-    const given = raw[field] === undefined ? "" : ` (got "${raw[field]}")`;
+    const given = raw[field] === undefined ? "" : ` (got "${excerpt(raw[field])}")`;
     throw new SeedError(file, field, `${issue?.message ?? "invalid"}${given}`, lineOf[field]);
   }
 
@@ -69,6 +77,10 @@ export function parseArticle(text: string, file: string, id: string): Article {
   if (!body.trim())
     throw new SeedError(file, "body", "is empty: paste the article's text below the front matter");
   return { ...parsed.data, id, file, body };
+}
+
+function excerpt(text: string): string {
+  return text.length > QUOTED ? `${text.slice(0, QUOTED)}…` : text;
 }
 
 function unquote(v: string): string {

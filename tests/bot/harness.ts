@@ -1,17 +1,20 @@
+import { type ChildProcessWithoutNullStreams, spawn } from "node:child_process";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { Writable } from "node:stream";
 import type { Bot } from "grammy";
+import { expect } from "vitest";
 import { createBot } from "../../src/bot/create-bot";
 import { type BotContext, createServices, type Services } from "../../src/bot/services";
 import { readConfig } from "../../src/config";
 import { createLogger } from "../../src/logger";
-import { dataPaths } from "../../src/paths";
+import { dataPaths, projectRoot } from "../../src/paths";
 import { KnowledgeStore } from "../../src/reload/store";
 import { runPolling } from "../../src/run/polling";
 import { runWebhook } from "../../src/run/webhook";
 import { type FakeTelegram, startFakeTelegram } from "../fake-telegram/server";
-import { FIXTURE_SEEDS } from "../helpers/knowledge";
+import { FIXTURE_SEEDS, fixtureEnv } from "../helpers/knowledge";
 
 export const ADMIN = { id: 900, first_name: "Admin" };
 export const OFFICER = { id: 501, first_name: "Sari" };
@@ -22,15 +25,33 @@ export type Running = {
   fake: FakeTelegram;
   bot: Bot<BotContext>;
   services: Services;
+  /** Every log line the bot wrote so far, parsed. */
+  logs(): Record<string, unknown>[];
   stop(): Promise<void>;
 };
 
 /**
+ * Every test's logs are checked for the token: the part after the colon is the secret, so
+ * that is what must never appear, at any level.
+ */
+export function expectNoToken(logs: string, token: string): void {
+  const secret = token.split(":")[1] as string;
+  const leaks = logs.split("\n").filter((line) => line.includes(secret));
+  expect(leaks, "log lines carrying the bot token").toEqual([]);
+}
+
+/**
  * The real bot, as `npm start` builds it, talking to the fake Bot API over loopback HTTP
- * through TELEGRAM_API_ROOT, in polling or webhook mode.
+ * through TELEGRAM_API_ROOT, in polling or webhook mode. It logs at debug level into memory;
+ * stop() fails the test if any line carries the token.
  */
 export async function startBot(
-  opts: { mode?: "polling" | "webhook"; seedsDir?: string; env?: Record<string, string> } = {},
+  opts: {
+    mode?: "polling" | "webhook";
+    seedsDir?: string;
+    env?: Record<string, string>;
+    sleep?: Services["sleep"];
+  } = {},
 ): Promise<Running> {
   const fake = await startFakeTelegram();
   const port = await freePort();
@@ -49,11 +70,22 @@ export async function startBot(
       : {}),
     ...opts.env,
   };
+  let written = "";
+  const destination = new Writable({
+    write(chunk, _encoding, done) {
+      written += chunk;
+      done();
+    },
+  });
   const config = readConfig(env);
   const services = createServices({
     store: new KnowledgeStore(dataPaths(env)),
     config,
-    logger: createLogger("silent"),
+    logger: createLogger("debug", {
+      secrets: [config.BOT_TOKEN, config.WEBHOOK_SECRET],
+      destination,
+    }),
+    ...(opts.sleep ? { sleep: opts.sleep } : {}),
   });
   const bot = createBot(fake.token, services, { client: { apiRoot: fake.apiRoot } });
   const stopBot =
@@ -62,14 +94,69 @@ export async function startBot(
     fake,
     bot,
     services,
+    logs: () =>
+      written
+        .split("\n")
+        .filter(Boolean)
+        .map((line) => JSON.parse(line)),
     async stop() {
       await stopBot();
       await fake.close();
+      expectNoToken(written, fake.token);
     },
   };
 }
 
-async function freePort(): Promise<number> {
+export type BotProcess = {
+  child: ChildProcessWithoutNullStreams;
+  /** Standard error so far: the JSON log lines and anything printed before the logger. */
+  stderr(): string;
+  /** Resolves with the exit code; fails the test if standard error ever carried the token. */
+  exited: Promise<number | null>;
+};
+
+/**
+ * `node dist/src/main.js` (build it first with `npm run build`) with a clean environment plus
+ * `env`. Its standard error is checked for the token when it exits.
+ */
+export function startProcess(env: Record<string, string>): BotProcess {
+  const { WEBHOOK_SECRET: _secret, ...clean } = fixtureEnv();
+  const child = spawn(process.execPath, [join(projectRoot(), "dist/src/main.js")], {
+    env: { ...clean, DATA_DIR: mkdtempSync(join(tmpdir(), "umkm-proc-")), ...env },
+  });
+  let stderr = "";
+  child.stderr.on("data", (d) => {
+    stderr += d;
+  });
+  const exited = new Promise<number | null>((resolve) => child.on("close", resolve)).then(
+    (code) => {
+      if (env.BOT_TOKEN) expectNoToken(stderr, env.BOT_TOKEN);
+      return code;
+    },
+  );
+  return { child, stderr: () => stderr, exited };
+}
+
+/** Resolves once standard error has a line matching `pattern`; rejects after `timeoutMs`. */
+export async function waitForStderr(
+  p: BotProcess,
+  pattern: RegExp,
+  timeoutMs = 10_000,
+): Promise<string> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const line = p
+      .stderr()
+      .split("\n")
+      .find((l) => pattern.test(l));
+    if (line) return line;
+    if (Date.now() > deadline)
+      throw new Error(`no line matching ${pattern} in standard error:\n${p.stderr()}`);
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}
+
+export async function freePort(): Promise<number> {
   const { createServer } = await import("node:net");
   return new Promise((resolve) => {
     const s = createServer().listen(0, "127.0.0.1", () => {

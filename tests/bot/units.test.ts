@@ -6,6 +6,8 @@ import { FollowUps } from "../../src/bot/follow-ups";
 import { answerToHtml, escapeHtml, splitMessage } from "../../src/bot/html";
 import { RateLimiter } from "../../src/bot/rate-limiter";
 import { UnansweredLog } from "../../src/bot/unanswered-log";
+import { UserHash } from "../../src/bot/user-hash";
+import { createLogger } from "../../src/logger";
 import type { Query } from "../../src/understand/query";
 
 describe("messages for Telegram", () => {
@@ -53,7 +55,8 @@ describe("per-person limits and memory", () => {
 describe("the log of unanswered questions", () => {
   it("keeps hashed users, no names, and the most frequent questions first", () => {
     const dir = mkdtempSync(join(tmpdir(), "unanswered-"));
-    const log = new UnansweredLog(dir);
+    const logger = createLogger("silent");
+    const log = new UnansweredLog({ dir, hash: new UserHash(dir, logger), logger });
     const at = new Date("2026-11-20T10:00:00Z");
     for (const q of ["ekspor umkm", "ekspor umkm", "umkm bali"])
       log.add({ at, chatType: "private", reason: "no_data", question: q, userId: 123456 });
@@ -69,7 +72,13 @@ describe("the log of unanswered questions", () => {
 
   it("rotates the file at its size cap and still reads both", () => {
     const dir = mkdtempSync(join(tmpdir(), "unanswered-"));
-    const log = new UnansweredLog(dir, 2_000);
+    const logger = createLogger("silent");
+    const log = new UnansweredLog({
+      dir,
+      hash: new UserHash(dir, logger),
+      logger,
+      maxBytes: 2_000,
+    });
     const at = new Date("2026-11-20T10:00:00Z");
     for (let i = 0; i < 30; i++)
       log.add({

@@ -20,7 +20,12 @@ export type { ApiCall, ApiResponse } from "./calls.js";
 export type { BotUser } from "./state.js";
 export type { SendTextOptions, UserRef } from "./update-builders.js";
 
-export type Fault = { kind: "429"; retryAfter: number } | { kind: "502" } | { kind: "drop" };
+export type Fault =
+  | { kind: "429"; retryAfter: number }
+  | { kind: "502" }
+  | { kind: "drop" }
+  // Handled normally, but answered only after `ms`: a slow or far-away Bot API.
+  | { kind: "slow"; ms: number };
 
 export interface FakeTelegram {
   /** "http://127.0.0.1:PORT": the bot's TELEGRAM_API_ROOT / grammY `client.apiRoot`. */
@@ -69,7 +74,7 @@ const NGINX_502 =
   "<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body>\r\n<center><h1>502 Bad Gateway</h1></center>\r\n<hr><center>nginx/1.18.0</center>\r\n</body>\r\n</html>\r\n";
 
 export async function startFakeTelegram(
-  opts: { token?: string; botUsername?: string } = {},
+  opts: { token?: string; botUsername?: string; port?: number } = {},
 ): Promise<FakeTelegram> {
   const token = opts.token ?? "123456:TEST-token";
   const botUser: BotUser = {
@@ -107,7 +112,8 @@ export async function startFakeTelegram(
     try {
       call.params = await readParams(req, url);
       const fault = faults.get(method.toLowerCase())?.shift();
-      if (fault !== undefined) {
+      if (fault?.kind === "slow") await new Promise((resolve) => setTimeout(resolve, fault.ms));
+      if (fault !== undefined && fault.kind !== "slow") {
         applyFault(req, res, fault, call);
       } else if (callToken !== token) {
         call.response = { ok: false, error_code: 401, description: "Unauthorized" };
@@ -138,7 +144,7 @@ export async function startFakeTelegram(
   function applyFault(
     req: IncomingMessage,
     res: ServerResponse,
-    fault: Fault,
+    fault: Exclude<Fault, { kind: "slow" }>,
     call: ApiCall,
   ): void {
     if (fault.kind === "429") {
@@ -156,7 +162,7 @@ export async function startFakeTelegram(
     }
   }
 
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  await new Promise<void>((resolve) => server.listen(opts.port ?? 0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
 
   const pushUpdate = (update: Omit<Update, "update_id">): number => {

@@ -1,7 +1,9 @@
 import { Composer } from "grammy";
 import { formatPeriod } from "../../format/period";
-import { answerToHtml, escapeHtml } from "../html";
+import { answerToHtml } from "../html";
+import { replyText } from "../reply-text";
 import type { BotContext } from "../services";
+import { withinLimit } from "../within-limit";
 
 export const adminFeature = new Composer<BotContext>();
 
@@ -16,11 +18,14 @@ admins.command("reload", async (ctx) => {
   const s = ctx.services;
   const result = await s.store.reload();
   const took = `${result.seconds.toFixed(2).replace(".", ",")} detik`;
-  s.logger.info({ user: ctx.from?.id, ok: result.ok, seconds: result.seconds }, "reload");
+  s.logger.info(
+    { user: s.userHash.of(ctx.from?.id ?? 0), ok: result.ok, seconds: result.seconds },
+    "reload",
+  );
   const text = result.ok
     ? `Data dimuat ulang: ${result.summary} (${took}). Sekarang ${s.store.current.table.facts.length} fakta dari ${s.store.current.table.articles.length} artikel.`
     : `Gagal memuat ulang, data lama tetap dipakai.\n${result.error}`;
-  await ctx.reply(escapeHtml(text), { parse_mode: "HTML" });
+  await replyText(ctx, text);
 });
 
 admins.command("status", async (ctx) => {
@@ -54,15 +59,17 @@ admins.command("belumterjawab", async (ctx) => {
   for (const html of answerToHtml(text)) await ctx.reply(html, { parse_mode: "HTML" });
 });
 
+// A refusal is a reply too, so it counts against the sender's limit.
 adminFeature.command(["reload", "status", "belumterjawab"], async (ctx) => {
   ctx.services.logger.warn(
-    { user: ctx.from?.id, chatType: ctx.chat.type, command: ctx.msg.text.split(/\s/)[0] },
+    {
+      user: ctx.services.userHash.of(ctx.from?.id ?? 0),
+      chatType: ctx.chat.type,
+      command: ctx.msg.text.split(/\s/)[0],
+    },
     "admin command refused",
   );
-  await ctx.reply(
-    "Maaf, perintah ini hanya untuk admin bot.",
-    ctx.chat.type === "private" ? {} : { reply_parameters: { message_id: ctx.msg.message_id } },
-  );
+  if (await withinLimit(ctx)) await replyText(ctx, "Maaf, perintah ini hanya untuk admin bot.");
 });
 
 function uptime(ms: number): string {

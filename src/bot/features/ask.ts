@@ -1,35 +1,25 @@
 import { Composer } from "grammy";
-import { escapeHtml } from "../html";
 import { replyWithAnswer } from "../reply-answer";
+import { replyText } from "../reply-text";
 import type { BotContext } from "../services";
+import { withinLimit } from "../within-limit";
 
 export const askFeature = new Composer<BotContext>();
 
 askFeature.command("tanya", async (ctx) => {
   const question = ctx.match.trim();
-  if (!question) {
-    await ctx.reply(
-      escapeHtml(
-        "Tulis pertanyaannya setelah /tanya, misalnya: /tanya berapa UMKM go digital 2023?",
-      ),
-      {
-        parse_mode: "HTML",
-      },
+  if (question) return replyWithAnswer(ctx, question);
+  if (await withinLimit(ctx))
+    await replyText(
+      ctx,
+      "Tulis pertanyaannya setelah /tanya, misalnya: /tanya berapa UMKM go digital 2023?",
     );
-    return;
-  }
-  await replyWithAnswer(ctx, question);
 });
 
 // In a private chat every message is a question; an unknown command gets the help.
 askFeature.chatType("private").on("message:text", async (ctx) => {
-  if (ctx.msg.text.startsWith("/")) {
-    await ctx.reply(escapeHtml("Perintah itu tidak saya kenal. Coba /bantuan."), {
-      parse_mode: "HTML",
-    });
-    return;
-  }
-  await replyWithAnswer(ctx, ctx.msg.text);
+  if (!ctx.msg.text.startsWith("/")) return replyWithAnswer(ctx, ctx.msg.text);
+  if (await withinLimit(ctx)) await replyText(ctx, "Perintah itu tidak saya kenal. Coba /bantuan.");
 });
 
 const groups = askFeature.chatType(["group", "supergroup"]);

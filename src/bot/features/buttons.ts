@@ -6,11 +6,13 @@ import { answerToHtml } from "../html";
 import { record } from "../reply-answer";
 import { sendChart } from "../send-chart";
 import type { BotContext } from "../services";
+import { withinLimit } from "../within-limit";
 
 export const buttonsFeature = new Composer<BotContext>();
 
 // A province picked for an ambiguous question: the answer replaces the question's buttons.
 buttonsFeature.callbackQuery(/^pick:(\w+):(\d+)$/, async (ctx) => {
+  if (!(await withinLimit(ctx))) return;
   const s = ctx.services;
   const query = s.choices.get(ctx.match[1] as string);
   const region = query?.ambiguous?.candidates[Number(ctx.match[2])];
@@ -32,6 +34,7 @@ buttonsFeature.callbackQuery(/^pick:(\w+):(\d+)$/, async (ctx) => {
 });
 
 buttonsFeature.callbackQuery(/^chart:([a-z_]+):([a-z_]+)$/, async (ctx) => {
+  if (!(await withinLimit(ctx))) return;
   const k = ctx.services.store.current;
   const [metric, region] = [ctx.match[1] as string, ctx.match[2] as string];
   const { series } = trendBlock(k, { metric, region, target: false });

@@ -3,10 +3,12 @@ import { articleList } from "../../answer/sources";
 import { formatPeriod, yearOf } from "../../format/period";
 import { answerToHtml } from "../html";
 import type { BotContext } from "../services";
+import { withinLimit } from "../within-limit";
 
 export const infoFeature = new Composer<BotContext>();
 
 infoFeature.command("sumber", async (ctx) => {
+  if (!(await withinLimit(ctx))) return;
   const k = ctx.services.store.current;
   const text = [
     `Sumber data: ${k.table.articles.length} berita, ${k.table.facts.length} angka.`,
@@ -16,6 +18,7 @@ infoFeature.command("sumber", async (ctx) => {
 });
 
 infoFeature.command("data", async (ctx) => {
+  if (!(await withinLimit(ctx))) return;
   const k = ctx.services.store.current;
   const lines = k.lexicon.metrics.flatMap((m) => {
     const regions = k.table.regionsWith(m.id);

@@ -6,11 +6,13 @@ import { helpText } from "../../answer/replies";
 import { answerToHtml, escapeHtml } from "../html";
 import { record } from "../reply-answer";
 import type { BotContext } from "../services";
+import { withinLimit } from "../within-limit";
 
 export const inlineFeature = new Composer<BotContext>();
 
 /** "@bot berapa UMKM go digital 2023" in any chat: the answer as one result to send. */
 inlineFeature.on("inline_query", async (ctx) => {
+  if (!(await withinLimit(ctx))) return;
   const s = ctx.services;
   const question = ctx.inlineQuery.query.trim();
   if (!question) {

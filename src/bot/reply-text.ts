@@ -1,0 +1,21 @@
+import { escapeHtml, splitMessage } from "./html";
+import type { BotContext } from "./services";
+
+type ReplyOptions = Parameters<BotContext["reply"]>[1];
+
+/** In groups a reply quotes the message it answers; in a private chat that is clutter. */
+export function replyTo(ctx: BotContext): ReplyOptions {
+  const id = ctx.msg?.message_id;
+  return ctx.chat?.type !== "private" && id
+    ? { reply_parameters: { message_id: id, allow_sending_without_reply: true } }
+    : {};
+}
+
+/**
+ * Plain text as HTML messages Telegram accepts: escaped and split at its length limit, so
+ * that no text, however long (a reload's summary, a refused file's line), is refused.
+ */
+export async function replyText(ctx: BotContext, text: string): Promise<void> {
+  for (const [i, piece] of splitMessage(text).entries())
+    await ctx.reply(escapeHtml(piece), { parse_mode: "HTML", ...(i === 0 ? replyTo(ctx) : {}) });
+}

@@ -1,0 +1,44 @@
+import { lstatSync, realpathSync } from "node:fs";
+import { join, sep } from "node:path";
+import type { SeedLimits } from "../config";
+import { type Article, parseArticle } from "./article";
+import { SeedError } from "./seed-error";
+import { fileError, readTextFile } from "./text-file";
+
+/**
+ * Reads SEEDS_DIR/articles/<name>. The file must resolve inside SEEDS_DIR: a link elsewhere
+ * could make the bot read, and quote back in an error, any file the process may read.
+ */
+export function readArticleFile(seedsDir: string, name: string, limits: SeedLimits): Article {
+  const shown = join("articles", name);
+  const path = join(seedsDir, "articles", name);
+  let real: string;
+  let root: string;
+  try {
+    real = realpathSync(path);
+    root = realpathSync(seedsDir);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === "ENOENT" && isLink(path))
+      throw new SeedError(shown, undefined, "is a link to a file that does not exist");
+    throw fileError(shown, e);
+  }
+  if (!real.startsWith(root + sep))
+    throw new SeedError(
+      shown,
+      undefined,
+      "is a link to a file outside SEEDS_DIR; copy the article into SEEDS_DIR/articles instead",
+    );
+  const text = readTextFile(path, shown, {
+    bytes: limits.MAX_ARTICLE_BYTES,
+    setting: "MAX_ARTICLE_BYTES",
+  });
+  return parseArticle(text, shown, name.slice(0, -4));
+}
+
+function isLink(path: string): boolean {
+  try {
+    return lstatSync(path).isSymbolicLink();
+  } catch {
+    return false;
+  }
+}
