@@ -156,7 +156,7 @@ export function makeExtractor(lex: Lexicon): (article: Article) => Extraction {
             near,
             nearText: own,
             pointsBack: hasCue(plain(text.slice(clause.start, q.start)), anaphora),
-            clause: words(ownPartOf(text, clause, windows, i)),
+            clause: words(ownPartOf(text, { start: clause.start, end: win.end }, windows, i)),
             before: words(text.slice(0, q.start)),
             inherited: byUnit.get(unitKind),
             previous: refersBack ? words(context.previous) : undefined,

@@ -137,7 +137,14 @@ function dedupe(drafts: Draft[]): [string, Draft][] {
     const seen = byKey.get(key);
     if (!seen || (d.regionStated && !seen.regionStated)) byKey.set(key, d);
   }
-  return [...byKey];
+  // "hingga Oktober 2020 ... 169.173 unit" and later "yang mencapai 169.173 unit" with no date:
+  // the repeat is the dated figure again, not a figure of the article's own date.
+  const dated = new Set(
+    [...byKey.values()].filter((d) => !d.periodAssumed).map((d) => factKey({ ...d, period: "" })),
+  );
+  return [...byKey].filter(
+    ([, d]) => !d.periodAssumed || !dated.has(factKey({ ...d, period: "" })),
+  );
 }
 
 function factKey(d: Draft): string {
