@@ -1,6 +1,6 @@
 import { parseArgs } from "node:util";
 import { loadKnowledge } from "../answer/knowledge";
-import { valueText } from "../answer/wording";
+import { factValue } from "../answer/wording";
 import { formatPeriod } from "../format/period";
 import { dataPaths } from "../paths";
 import { failOnSeedError } from "./fail";
@@ -19,7 +19,7 @@ if (values.json) {
     f.metric ?? f.measure,
     f.kind,
     formatPeriod(f.period),
-    valueText(f.value, f.unit),
+    `${factValue(f)}${f.sure ? "" : " (belum pasti)"}`,
   ]);
   console.log(
     formatTable(

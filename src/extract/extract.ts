@@ -49,6 +49,8 @@ type Context = {
   dataPeriod?: Period;
   previous: string;
   measures: Map<string, MeasureChoice>;
+  /** The place of each level named last: "di provinsi ini" is the province, whatever came after. */
+  lastOf: Map<string, string>;
 };
 
 /**
@@ -103,7 +105,11 @@ export function makeExtractor(lex: Lexicon): (article: Article) => Extraction {
 
     const facts: ExtractedFact[] = [];
     const skipped: SkippedNumber[] = [];
-    const context: Context = { previous: "", measures: new Map() };
+    const context: Context = { previous: "", measures: new Map(), lastOf: new Map() };
+    const levelNamed = (words: string) => {
+      const said = Object.entries(x.placeAnaphora).find(([cue]) => words.includes(` ${cue} `));
+      return said ? context.lastOf.get(said[1]) : undefined;
+    };
     let paragraph = -1;
 
     for (const s of sentences) {
@@ -183,7 +189,8 @@ export function makeExtractor(lex: Lexicon): (article: Article) => Extraction {
               },
               lex,
             );
-          const region = place?.region ?? context.region ?? articleRegion;
+          const region =
+            place?.region ?? levelNamed(plain(quote)) ?? context.region ?? articleRegion;
           if (region === ABROAD) {
             skipped.push({ written: q.written, quote });
             return;
@@ -234,6 +241,10 @@ export function makeExtractor(lex: Lexicon): (article: Article) => Extraction {
       facts.push(...sentenceFacts);
       // A place abroad speaks only for the numbers in its own clause ("ekspor ke Amerika Serikat").
       const last = mentions.filter((m) => m.region !== ABROAD).at(-1);
+      for (const m of mentions) {
+        const level = lex.places.get(m.region)?.level;
+        if (level) context.lastOf.set(level, m.region);
+      }
       if (last) context.region = last.region;
       // The periods the sentence names; the day a statement was made dates what was said then,
       // not the figures of the sentences after.

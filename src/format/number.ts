@@ -56,7 +56,7 @@ function decimals(n: number, maxFraction: 0 | 2): string {
  */
 export function formatNumber(value: number): string {
   const abs = Math.abs(value);
-  if (abs >= 1e12 && Number.isInteger((value / 1e12) * 100))
+  if (abs >= 1e12 && Number.isInteger(round((value / 1e12) * 100)))
     return `${decimals(value / 1e12, 2)} triliun`;
   if (abs >= 1e9 && Number.isInteger(round((value / 1e9) * 100)))
     return `${decimals(value / 1e9, 2)} miliar`;

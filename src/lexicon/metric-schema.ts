@@ -71,6 +71,8 @@ export const extractionFileSchema = z.object({
   nationalCues: z.array(z.string().min(1)),
   /** Places abroad ("Amerika Serikat"): a figure about them is no figure of any region the bot knows. */
   foreignPlaces: z.array(z.string().min(1)),
+  /** "di provinsi ini": the place of that level named last, not the last place named. */
+  placeAnaphora: z.record(z.string().min(1), z.enum(["provinsi", "kabupaten", "kota"])),
   /** "Menurut data tersebut": the data named before, with its year, dates the undated figures after it. */
   dataAnaphora: z.array(z.string().min(1)),
   ignoredRegionAliases: z.record(z.string(), z.string()),

@@ -1,0 +1,163 @@
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { answer } from "../src/answer/answer";
+import { loadKnowledge } from "../src/answer/knowledge";
+import { makeQuantityReader } from "../src/extract/quantities";
+import type { Fact } from "../src/facts/fact-schema";
+import { dataPaths, projectRoot } from "../src/paths";
+
+// Four short articles written for these tests, each exercising a few of the extractor's
+// mechanisms the way real outlets write: enumerations, regencies beside their province,
+// rupiah with the outlets' spellings, spelled numbers, ranges, places abroad, definitions.
+const k = loadKnowledge({
+  ...dataPaths({}),
+  seedsDir: join(projectRoot(), "tests", "fixtures", "mechanisms"),
+});
+const read = makeQuantityReader(k.lexicon.extraction);
+
+function fact(written: string, article?: string): Fact {
+  const found = k.table.facts.filter(
+    (f) => f.written === written && (!article || f.article.startsWith(article)),
+  );
+  expect(found, `one fact written "${written}"`).toHaveLength(1);
+  return found[0] as Fact;
+}
+
+const none = (written: string) =>
+  expect(k.table.facts.filter((f) => f.written === written)).toEqual([]);
+
+describe("numbers read the Indonesian way", () => {
+  it.each([
+    ["Rp412,5 miliar", 412_500_000_000, "rupiah"],
+    ["Rp1,1 trilyun", 1_100_000_000_000, "rupiah"],
+    ["Rp17 trliun", 17_000_000_000_000, "rupiah"],
+    ["US$1,8 juta", 1_800_000, "usd"],
+    ["tiga persen", 3, "persen"],
+    ["54,81persen", 54.81, "persen"],
+    ["delapan ribuan pelaku", 8_000, "count"],
+    ["tujuh debitur", 7, "count"],
+  ])("%s is %d (%s)", (text, value, unit) => {
+    const [q] = read(text);
+    expect([q?.value, q?.unit]).toEqual([value, unit]);
+  });
+
+  it("keeps a range's bounds and an approximation's qualifier", () => {
+    expect(read("sekitar 30-40 persen")[0]).toMatchObject({ value: 30, valueMax: 40 });
+    expect(read("30 hingga 35 persen")[0]).toMatchObject({ value: 30, valueMax: 35 });
+    expect(read("hampir 660 ribu unit")[0]).toMatchObject({ value: 660_000, approx: "hampir" });
+    expect(read("70-an ribu usaha")[0]).toMatchObject({ value: 70_000, approx: "-an" });
+    expect(read("24 ribu lebih")[0]).toMatchObject({ value: 24_000, approx: "lebih" });
+  });
+
+  it("reads a currency sign before people as the outlet's slip, not money", () => {
+    expect(read("penerima KUR sebanyak Rp4,08 juta orang")[0]?.unit).toBe("count");
+    expect(fact("Rp2.015")).toMatchObject({ metric: "kur_debitur", value: 2015, unit: "orang" });
+  });
+
+  it("skips ranks, law numbers, dates, salah satu and incidental counts", () => {
+    expect(read("peringkat ke-5, UU Nomor 20 Tahun 2008, Rabu (13/2), salah satu UMKM")).toEqual(
+      [],
+    );
+    expect(read("di 15 kelurahan dan 7 kontainer")).toEqual([]);
+  });
+});
+
+describe("each number in its own clause, with its own words", () => {
+  it("gives each item of an enumeration its own measure", () => {
+    expect(fact("152.340").metric).toBe("umkm_total");
+    expect(fact("140.120").metric).toBe("usaha_mikro");
+    expect(fact("11.050").metric).toBe("usaha_kecil");
+    expect(fact("1.170").metric).toBe("usaha_menengah");
+  });
+
+  it("reads debtors as debtors and money lent as money lent, not as UMKM", () => {
+    expect(fact("Rp412,5 miliar")).toMatchObject({ metric: "kur_penyaluran", unit: "rupiah" });
+    expect(fact("6.210")).toMatchObject({ metric: "kur_debitur", unit: "debitur" });
+    expect(fact("tujuh")).toMatchObject({ metric: "kur_debitur", value: 7 });
+  });
+
+  it("keeps two writings of one export figure, each in its own currency", () => {
+    expect(fact("US$1,8 juta")).toMatchObject({ metric: "ekspor_nilai", unit: "US$" });
+    expect(fact("Rp28,4 miliar")).toMatchObject({ metric: "ekspor_nilai", unit: "rupiah" });
+  });
+
+  it("reads a not-yet share as the not-yet share", () => {
+    expect(fact("68 persen").metric).toBe("umkm_belum_digital_share");
+  });
+});
+
+describe("regions at their real level", () => {
+  it("keeps a city's and a regency's figures their own, with their province", () => {
+    expect(fact("21.400")).toMatchObject({
+      region: "kota_palangka_raya",
+      regionName: "Kota Palangka Raya",
+      regionLevel: "kota",
+      province: "kalimantan_tengah",
+    });
+    expect(fact("Rp88,4 miliar")).toMatchObject({
+      region: "kabupaten_halmahera_utara",
+      regionLevel: "kabupaten",
+    });
+  });
+
+  it("reads 'di provinsi ini' as the province, not the regency named just before", () => {
+    expect(fact("Rp1,1 trilyun").region).toBe("maluku_utara");
+  });
+
+  it("keeps a national figure national, wherever the news was filed", () => {
+    expect(fact("24 juta")).toMatchObject({ region: "nasional", metric: "umkm_go_digital" });
+    expect(fact("65 juta")).toMatchObject({ region: "nasional", approx: "hampir" });
+  });
+
+  it("keeps a group of provinces a region of its own, never one of them", () => {
+    expect(fact("9,2 juta")).toMatchObject({
+      region: "pulau_sumatera",
+      regionLevel: "kelompok",
+      province: null,
+    });
+  });
+
+  it("keeps no figure about a place abroad, and no legal threshold", () => {
+    none("60 persen");
+    none("Rp50 juta");
+  });
+});
+
+describe("time from the number's own clause", () => {
+  it("takes the period named with the number, and says when the article's date stands in", () => {
+    expect(fact("Rp412,5 miliar")).toMatchObject({ period: "2024-04", periodAssumed: false });
+    expect(fact("65 juta")).toMatchObject({ period: "2024-03-12", periodAssumed: true });
+    expect(fact("50-an ribu")).toMatchObject({ period: "2021", approx: "-an" });
+    expect(fact("61 ribu")).toMatchObject({ period: "2022", approx: "lebih" });
+  });
+
+  it("never dates a figure by a law's year", () => {
+    expect(fact("40 persen", "901").period).toBe("2025");
+  });
+
+  it("dates 'saat ini' by the day the statement was made", () => {
+    expect(fact("15 persen")).toMatchObject({ period: "2023-08-14", region: "bengkulu" });
+  });
+
+  it("reads a quarter, and a future year as a target", () => {
+    expect(fact("US$1,8 juta").period).toBe("2024-Q1");
+    expect(fact("30 hingga 35 persen")).toMatchObject({ kind: "target", valueMax: 35 });
+  });
+});
+
+describe("target cues bind to their own number", () => {
+  it("reads the target and the realisation of one sentence apart", () => {
+    expect(fact("45 persen").kind).toBe("target");
+    expect(fact("32 persen").kind).toBe("realisasi");
+  });
+});
+
+describe("sure or unsure", () => {
+  it("keeps a figure whose measure was only guessed, marked unsure, and never leads with it", () => {
+    expect(fact("39 ribu")).toMatchObject({ sure: false, approx: "sekitar" });
+    expect(fact("41.200").sure).toBe(true);
+    const a = answer(k, "umkm gorontalo brp", { today: new Date("2024-08-01T00:00:00Z") });
+    expect(a.text).toMatch(/^41\.200 unit — jumlah UMKM di Gorontalo, tahun 2023/);
+    expect(a.text).not.toContain("39");
+  });
+});
