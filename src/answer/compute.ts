@@ -79,7 +79,8 @@ export function compute(
         period: later(s.period, t.period),
         value: (s.value / 100) * t.value,
         unit: m.unit,
-        how: `${formatNumber(s.value)} persen × ${formatNumber(t.value)} ${k.metric(measureKey(t)).label}`,
+        // A share worked out itself shows how: "(100 − 70 persen ...) × 273.457".
+        how: `${s.approx || s.from[0]?.value !== s.value ? `(${s.how})` : `${formatNumber(s.value)} persen`} × ${formatNumber(t.value)} ${k.metric(measureKey(t)).label}`,
         from: [...s.from, t],
         approx: true,
       });
@@ -99,6 +100,15 @@ export function compute(
         from: [c, t],
         approx: true,
       });
+    }
+  }
+  if (m.remainderOf) {
+    // "64,2 juta (2023) − 27 juta (4 Desember 2023)": what is left of a total, from figures of one year.
+    const totals = totalsOf(m.remainderOf.total);
+    for (const part of realised(m.remainderOf.part)) {
+      const t = totals.filter((t) => yearOf(t.period) === yearOf(part.period)).at(-1);
+      if (!t || part.value > t.value || t.unit === "persen") continue;
+      out.push({ ...difference(t, part), period: later(t.period, part.period), unit: m.unit });
     }
   }
   return out.sort((a, b) => comparePeriods(a.period, b.period));

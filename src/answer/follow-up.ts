@@ -41,6 +41,7 @@ export function withContext(q: Query, previous?: Query): Query {
     latest: time ? q.latest : previous.latest,
     target: q.target || (!measure && !time && !place && previous.target && !q.realised),
     percent: q.percent || (!measure && previous.percent),
+    count: q.count,
     realised: q.realised,
     outlets: q.outlets.length ? q.outlets : previous.outlets,
     unsupported: q.unsupported,

@@ -30,6 +30,11 @@ export function resolve(k: Knowledge, q: Query): Resolved {
     assumed.push(k.metric(metrics[0] as string).label);
   }
   // "jumlah umkm lampung dan persentase digitalnya": "persen" goes with the share already named.
+  // "jumlah umkm jabar yang belum digital": a count asked in a share's words is the count.
+  if (q.count && !q.percent)
+    metrics = metrics.map((m) =>
+      k.metric(m).unit === "persen" ? (k.metric(m).partOf?.count ?? m) : m,
+    );
   // A measure with no share of its own keeps its unit beside one that has it; asked alone,
   // the answer says there is no share rather than give the count.
   const shareOf = (m: string) => (k.metric(m).unit === "persen" ? m : k.metric(m).shareMetric);

@@ -49,12 +49,28 @@ function hardWrap(line: string, limit: number): string[] {
   return out;
 }
 
-/** An answer as HTML messages: escaped, split to fit, its headline in bold. */
-export function answerToHtml(text: string): string[] {
+/**
+ * An answer as HTML messages: escaped, split to fit, its headline in bold. `links` maps a
+ * citation as the answer writes it ("ANTARA, 2023") to its article's address: the outlet's
+ * name in it becomes a link to the article.
+ */
+export function answerToHtml(
+  text: string,
+  links: ReadonlyMap<string, { outlet: string; url: string }> = new Map(),
+): string[] {
+  const linked = (line: string) => {
+    let html = escapeHtml(line);
+    for (const [cited, { outlet, url }] of links)
+      html = html.replaceAll(
+        escapeHtml(cited),
+        `<a href="${escapeHtml(url)}">${escapeHtml(outlet)}</a>${escapeHtml(cited.slice(outlet.length))}`,
+      );
+    return html;
+  };
   return splitMessage(text).map((piece, i) => {
-    if (i > 0) return escapeHtml(piece);
+    if (i > 0) return piece.split("\n").map(linked).join("\n");
     const [head = "", ...rest] = piece.split("\n");
-    return [`<b>${escapeHtml(head)}</b>`, ...rest.map(escapeHtml)].join("\n");
+    return [`<b>${linked(head)}</b>`, ...rest.map(linked)].join("\n");
   });
 }
 

@@ -1,6 +1,7 @@
 import { InlineKeyboard } from "grammy";
 import { answer } from "../answer/answer";
 import type { Answer } from "../answer/answer-type";
+import { sourceText } from "../answer/wording";
 import { followUpKey } from "./follow-ups";
 import { answerToHtml } from "./html";
 import { replyTo } from "./reply-text";
@@ -9,6 +10,17 @@ import type { BotContext } from "./services";
 import { withinLimit } from "./within-limit";
 
 const UNANSWERED = new Set(["no_data", "out_of_scope", "ambiguous"]);
+
+/** Each citation of the answer ("ANTARA, 2023") with its article's address, where it has one. */
+function articleLinks(ctx: BotContext, a: Answer): Map<string, { outlet: string; url: string }> {
+  const k = ctx.services.store.current;
+  return new Map(
+    [...a.facts, ...a.computed.flatMap((c) => c.from)].flatMap((f) => {
+      const url = k.table.article(f.article)?.url;
+      return url ? [[sourceText(f), { outlet: f.outlet, url }] as const] : [];
+    }),
+  );
+}
 
 /** A series worth a chart: at least two points in time. */
 export function chartable(a: Answer): boolean {
@@ -26,11 +38,10 @@ export function answerKeyboard(ctx: BotContext, a: Answer): InlineKeyboard | und
     for (const [i, c] of a.choices.entries()) kb.text(c.label, `pick:${id}:${i}`).row();
     return kb;
   }
-  if (a.series && chartable(a) && a.intent !== "trend") {
-    return new InlineKeyboard().text(
-      "📈 Lihat grafik",
-      `chart:${a.series.metric}:${a.series.region}`,
-    );
+  // Telegram carries at most 64 bytes of button data: a measure in an article's own words may not fit.
+  const data = a.series && `chart:${a.series.metric}:${a.series.region}`;
+  if (a.series && data && Buffer.byteLength(data) <= 64 && chartable(a) && a.intent !== "trend") {
+    return new InlineKeyboard().text("📈 Lihat grafik", data);
   }
   return undefined;
 }
@@ -86,7 +97,7 @@ export async function replyWithAnswer(ctx: BotContext, question: string): Promis
 }
 
 export async function sendAnswer(ctx: BotContext, a: Answer): Promise<void> {
-  const pieces = answerToHtml(a.text);
+  const pieces = answerToHtml(a.text, articleLinks(ctx, a));
   const keyboard = answerKeyboard(ctx, a);
   for (const [i, html] of pieces.entries()) {
     const last = i === pieces.length - 1;

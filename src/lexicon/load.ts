@@ -143,6 +143,8 @@ function checkReferences(lex: Lexicon): void {
       m.complement,
       m.partOf?.count,
       m.partOf?.total,
+      m.remainderOf?.total,
+      m.remainderOf?.part,
     ]) {
       if (ref)
         need(

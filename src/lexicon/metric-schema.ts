@@ -22,6 +22,8 @@ export const metricSchema = z.object({
   narrows: z.array(metricId).optional(),
   /** A percentage that is count / total * 100, so either can be computed from the others. */
   partOf: z.object({ count: metricId, total: metricId }).optional(),
+  /** A count that is a total less a part of it: UMKM not yet digital are all UMKM less those that are. */
+  remainderOf: z.object({ total: metricId, part: metricId }).optional(),
 });
 
 export const metricsFileSchema = z.object({ metrics: z.array(metricSchema).min(1) });

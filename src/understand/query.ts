@@ -31,6 +31,8 @@ export type Query = {
   /** Each of those words with a neighbour ("kur mikro"): a clause that says the phrase says it best. */
   restPhrases: string[];
   percent: boolean;
+  /** "jumlah umkm jabar yang belum digital": a count asked, though a share's words were used. */
+  count: boolean;
   /** Words read with typo tolerance, and the place they were read as. */
   guessed: { words: string; region: string }[];
   /** A word that names several places ("jawa": three provinces; "bogor": a regency and a city), with them. */

@@ -48,6 +48,14 @@ export function makeRegionMatcher(lex: Lexicon, vocabulary: ReadonlySet<string>)
     for (const a of p.aliases) add(a, { alias: a, region: p.id, city });
   }
   const groups = new Map(Object.entries(lex.regions.groups));
+  // A group's one-word name that begins longer names ("kalimantan" of "kalimantan selatan").
+  const openings = new Set(
+    [...exact.keys()].flatMap((a) => {
+      const first = a.split(" ")[0] as string;
+      const group = exact.get(first)?.every((e) => lex.places.get(e.region)?.level === "kelompok");
+      return a.includes(" ") && group ? [first] : [];
+    }),
+  );
   const notRegion = new Set([...vocabulary, ...lex.regions.notRegions, ...COMMON_WORDS]);
   const fuzzy = new FuzzyIndex(
     [...exact.values()].flatMap((entries) => entries.slice(0, 1)),
@@ -63,25 +71,29 @@ export function makeRegionMatcher(lex: Lexicon, vocabulary: ReadonlySet<string>)
     const free = (at: number, length: number) =>
       words.length >= at + length && !taken.slice(at, at + length).some(Boolean);
 
-    for (let n = MAX_WORDS; n >= 1; n--) {
-      for (let i = 0; i + n <= words.length; i++) {
-        const phrase = words.slice(i, i + n).join(" ");
-        const entries = exact.get(phrase);
-        if (!entries || !free(i, n)) continue;
-        take(i, n);
-        // "bogor" is Kabupaten Bogor and Kota Bogor: which one the answer settles, by the data.
-        if (entries.length > 1)
-          ambiguous.push({ words: phrase, candidates: entries.map((e) => e.region), at: i });
-        else
-          hits.push({
-            region: (entries[0] as Entry).region,
-            words: phrase,
-            fuzzy: false,
-            at: i,
-            length: n,
-          });
+    const matchExact = (deferred: boolean) => {
+      for (let n = MAX_WORDS; n >= 1; n--) {
+        for (let i = 0; i + n <= words.length; i++) {
+          const phrase = words.slice(i, i + n).join(" ");
+          const entries = exact.get(phrase);
+          if (!entries || !free(i, n) || openings.has(phrase) !== deferred) continue;
+          take(i, n);
+          // "bogor" is Kabupaten Bogor and Kota Bogor: which one the answer settles, by the data.
+          if (entries.length > 1)
+            ambiguous.push({ words: phrase, candidates: entries.map((e) => e.region), at: i });
+          else
+            hits.push({
+              region: (entries[0] as Entry).region,
+              words: phrase,
+              fuzzy: false,
+              at: i,
+              length: n,
+            });
+        }
       }
-    }
+    };
+    // "kalimantan selatn": a name that opens longer names waits until typos of those are tried.
+    matchExact(false);
     for (let n = 3; n >= 1; n--) {
       for (let i = 0; i + n <= words.length; i++) {
         if (!free(i, n)) continue;
@@ -105,6 +117,7 @@ export function makeRegionMatcher(lex: Lexicon, vocabulary: ReadonlySet<string>)
         else hits.push({ region: best.region, words: phrase, fuzzy: true, at: i, length: n });
       }
     }
+    matchExact(true);
     // Group names ("jawa", "nusa tenggara") left over once exact and typo matches are taken.
     for (const h of findPhrases(words, taken, groups, MAX_WORDS))
       ambiguous.push({

@@ -90,6 +90,7 @@ export function makeUnderstander(lex: Lexicon, outlets: readonly string[]): Unde
       outlets: outletsNamed,
       target: hasPhrase(words, intents.target),
       percent: hasPhrase(words, intents.percent),
+      count: hasPhrase(words, intents.countWords),
       guessed: hits.filter((h) => h.fuzzy).map((h) => ({ words: h.words, region: h.region })),
       ambiguous: ambiguous && { words: ambiguous.words, candidates: ambiguous.candidates },
       // "jumlah umkm yg ekspor": a measure the bot lacks, even when the plain total is also named.
