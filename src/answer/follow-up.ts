@@ -14,7 +14,8 @@ export function withContext(q: Query, previous?: Query): Query {
   if (q.intent === "source") return { ...previous, intent: "source", numbers: q.numbers };
   const place = q.regions.length > 0 || Boolean(q.ambiguous);
   const time = q.periods.length > 0 || q.latest;
-  const measure = q.metrics.length > 0;
+  // "umkm binaan kab bogor": words of a measure of their own, though no curated one, name a measure.
+  const measure = q.metrics.length > 0 || (q.topic && q.rest.length > 0);
   const asksAbout = q.target || q.percent || q.realised;
   const ownQuestion = q.whole || (q.topic && (q.intent === "trend" || q.intent === "comparison"));
   if (!(place || time || measure || asksAbout) || (place && measure) || ownQuestion) return q;

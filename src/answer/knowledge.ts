@@ -2,6 +2,7 @@ import { buildFacts } from "../facts/build";
 import { type FactTable, indexFacts } from "../facts/fact-table";
 import { type Lexicon, loadLexicon } from "../lexicon/load";
 import type { Metric } from "../lexicon/metric-schema";
+import { placeFor } from "../lexicon/places";
 import type { DataPaths } from "../paths";
 import { makeUnderstander, type Understander } from "../understand/understand";
 
@@ -33,6 +34,6 @@ export function makeKnowledge(lexicon: Lexicon, table: FactTable): Knowledge {
     // An open measure ("~unit usaha sektor kuliner") is named by its own words.
     metric: (id) =>
       metrics.get(id) ?? { id, label: id.replace(/^~/, ""), unit: "", synonyms: [id] },
-    regionName: (id) => names.get(id) ?? id,
+    regionName: (id) => names.get(id) ?? placeFor(lexicon.places, id)?.name ?? id,
   };
 }

@@ -103,7 +103,8 @@ export function makeMeasureReader(lex: Lexicon, rules: readonly Rule[]) {
     // else its clause is about; with no rule for the thing, the article's words name it.
     if (i.q.unit === "count" && counted.has(nounOf(i.q)) && !generic(i.q)) {
       // "26.226 tenaga kerja" is workers; "249 produk UKM" is products, not the UMKM counted.
-      const noun = ruleChoice(` ${i.q.noun} `);
+      const rule = classify(` ${i.q.noun} `, rules, unit, i.clause);
+      const noun = rule && choice(rule, true);
       if (noun && noun.metric !== x.denominatorMetric) return noun;
       const words = openWords(i.nearText, i.q);
       return words ? { metric: null, measure: words, sure: true } : undefined;
@@ -144,12 +145,13 @@ export function makeMeasureReader(lex: Lexicon, rules: readonly Rule[]) {
         const cue = x.subsetCues.find((c) =>
           [i.near, i.clause, i.before].some((w) => w.includes(` ${c} `)),
         );
-        const words = openWords(i.nearText, i.q);
-        return {
-          metric: null,
-          measure: `UMKM ${cue ?? ""} ${words}`.replace(/\s+/g, " ").trim(),
-          sure: true,
-        };
+        const said = ["UMKM", ...(cue ?? "").split(" "), ...openWords(i.nearText, i.q).split(" ")];
+        // Each word once: "UMKM kuliner", not "UMKM kuliner umkm kuliner".
+        const seen = new Set<string>();
+        const measure = said.filter(
+          (w) => w && !seen.has(w.toLowerCase()) && seen.add(w.toLowerCase()),
+        );
+        return { metric: null, measure: measure.join(" "), sure: true };
       }
       return found;
     }

@@ -85,7 +85,7 @@ export function makeRegionFinder(lex: Lexicon): RegionFinder {
         });
         for (; i < match.last; i++) pos += (tokens[i] as string).length + 1;
       }
-      return settle(found, lex);
+      return joinGroups(settle(found, lex), folded, lex);
     },
     ofPlace(place) {
       const words = foldWords(place);
@@ -108,4 +108,29 @@ function settle(found: RegionMention[], lex: Lexicon): RegionMention[] {
     const province = lex.places.get(m.region)?.province ?? m.region;
     return { ...m, region: province };
   });
+}
+
+/**
+ * "di Papua Barat maupun Papua Barat Daya": provinces named together as one place are a group
+ * of their own, not the last of them. "Jawa Tengah dan Jawa Timur ... masing-masing" lists two.
+ */
+function joinGroups(found: RegionMention[], folded: string, lex: Lexicon): RegionMention[] {
+  const out: RegionMention[] = [];
+  for (const m of found) {
+    const prev = out.at(-1);
+    const between = prev ? folded.slice(prev.end, m.start) : "";
+    const before = prev ? folded.slice(Math.max(0, prev.start - 4), prev.start) : "";
+    const provinces = [prev?.region, m.region].every(
+      (r) => r && lex.places.get(r)?.level === "provinsi",
+    );
+    const together =
+      /^\s+maupun\s+$/.test(between) ||
+      (/^\s+(?:dan|serta)\s+$/.test(between) &&
+        /\bdi\s+$/.test(before) &&
+        !/masing/.test(folded.slice(m.end, m.end + 120)));
+    if (prev && provinces && together && !prev.candidates && !m.candidates) {
+      out[out.length - 1] = { start: prev.start, end: m.end, region: `${prev.region}+${m.region}` };
+    } else out.push(m);
+  }
+  return out;
 }

@@ -5,6 +5,7 @@ import { type SeedLimits, seedLimitsSchema } from "../config";
 import { type ExtractedFact, type Extraction, makeExtractor } from "../extract/extract";
 import { makeQuantityReader, type QuantityReader } from "../extract/quantities";
 import { type Lexicon, readJsonFile } from "../lexicon/load";
+import { placeFor } from "../lexicon/places";
 import type { Article } from "../seeds/article";
 import { readArticleFile } from "../seeds/article-file";
 import { type Correction, correctionsFileSchema } from "../seeds/corrections";
@@ -164,7 +165,7 @@ function toFact(
   readQuantities: QuantityReader,
 ): Fact {
   const id = `${d.article}-${hash("sha1", key).slice(0, 8)}`;
-  const place = lex.places.get(d.region);
+  const place = placeFor(lex.places, d.region);
   if (!place) throw new SeedError(article.file, "region", `unknown region "${d.region}"`);
   const fact: Fact = {
     id,

@@ -34,3 +34,21 @@ export function placesOf(regions: RegionsFile, cities: CityFile): Map<string, Pl
   for (const g of regions.kelompok) add({ ...g, level: "kelompok", province: null });
   return places;
 }
+
+/**
+ * The place of a region id, a named group of provinces ("papua_barat+papua_barat_daya", read
+ * from "di Papua Barat maupun Papua Barat Daya") included: a group of its own, in no province.
+ */
+export function placeFor(places: ReadonlyMap<string, Place>, id: string): Place | undefined {
+  if (!id.includes("+")) return places.get(id);
+  const parts = id.split("+").map((p) => places.get(p));
+  if (parts.some((p) => !p)) return undefined;
+  const names = parts.map((p) => (p as Place).name);
+  return {
+    id,
+    name: `${names.slice(0, -1).join(", ")} dan ${names.at(-1)}`,
+    level: "kelompok",
+    province: null,
+    aliases: [],
+  };
+}
