@@ -11,7 +11,7 @@ import { greetingText, helpText, outOfScopeText, thanksText } from "./replies";
 import { resolve } from "./resolve";
 import { articleList, factSources } from "./sources";
 import { trendBlock } from "./trend";
-import { factValue, valueText, whereText } from "./wording";
+import { factValue, sameUnit, valueText, whereText } from "./wording";
 
 export type AnswerOptions = {
   /** "tahun lalu" and "tahun ini" are relative to it; tests pin it. */
@@ -143,7 +143,7 @@ function compareLines(k: Knowledge, first: Ask, blocks: Block[], computed: Compu
     to &&
     from.region === to.region &&
     measureKey(from) === measureKey(to) &&
-    from.unit === to.unit &&
+    sameUnit(from.unit, to.unit) &&
     from.period !== to.period
   ) {
     const change = difference(to, from);

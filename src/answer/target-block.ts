@@ -13,6 +13,7 @@ import {
   citedFacts,
   factValue,
   periodText,
+  sameUnit,
   sourcesText,
   targetPeriodText,
   valueText,
@@ -69,7 +70,10 @@ export function targetBlock(
   const goal = (listed.at(-1) as FigureGroup)[0];
   const now = realised
     .filter(
-      (g) => comparePeriods(g[0].period, goal.period) <= 0 && g[0].unit === goal.unit && g[0].sure,
+      (g) =>
+        comparePeriods(g[0].period, goal.period) <= 0 &&
+        sameUnit(g[0].unit, goal.unit) &&
+        g[0].sure,
     )
     .at(-1)?.[0];
   if (now && goal.period !== goal.published) {

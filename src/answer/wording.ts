@@ -14,6 +14,12 @@ export function valueText(value: number, unit: string, approx = false): string {
   return unit === "UMKM" ? n : `${n} ${unit}`;
 }
 
+/** Whether two figures can be subtracted: shares with shares, money in one currency, counts with counts ("unit", "orang", "UMKM"). */
+export function sameUnit(a: string, b: string): boolean {
+  const kind = (u: string) => (["persen", "rupiah", "US$"].includes(u) ? u : "count");
+  return kind(a) === kind(b);
+}
+
 /** How an article's qualifier reads before a number: "24 ribu lebih" is "lebih dari 24 ribu". */
 const QUALIFIER: Record<string, string> = { lebih: "lebih dari", "-an": "sekitar" };
 
