@@ -19,6 +19,8 @@ export type Ask = {
   percent?: boolean;
   /** The figure reached is asked with the target ("terserap brp, targetnya brp"): it leads. */
   realised?: boolean;
+  /** "rata-rata omzet": the articles give totals, which are no average. */
+  average?: boolean;
   /** Words the question adds to the measure ("mikro" in "debitur KUR mikro"), and their phrases. */
   qualifiers?: readonly string[];
   phrases?: readonly string[];
@@ -48,6 +50,18 @@ export function figureBlock(k: Knowledge, ask: Ask): Block {
     return {
       lines: [
         `Belum ada angka persentase ${what}${when}.`,
+        ...noDataLines(k, ask, realised, targets),
+      ],
+      facts: [],
+      computed: [],
+      found: false,
+    };
+  }
+  if (ask.average) {
+    const when = ask.period ? ` untuk ${formatPeriod(ask.period)}` : "";
+    return {
+      lines: [
+        `Belum ada data rata-rata ${what}${when}; yang ada angka totalnya.`,
         ...noDataLines(k, ask, realised, targets),
       ],
       facts: [],

@@ -43,6 +43,7 @@ export function withContext(q: Query, previous?: Query): Query {
     target: q.target || (!measure && !time && !place && previous.target && !q.realised),
     percent: q.percent || (!measure && previous.percent),
     count: q.count,
+    average: q.average,
     realised: q.realised,
     outlets: q.outlets.length ? q.outlets : previous.outlets,
     unsupported: q.unsupported,

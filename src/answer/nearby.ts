@@ -45,7 +45,7 @@ export function noDataLines(
       .regionsWith(ask.metric)
       .filter((r) => k.lexicon.places.get(r)?.province === place.id && r !== place.id)
       .flatMap((r) => {
-        const g = latestSure(k, ask.metric, r);
+        const g = latestSure(k, ask.metric, r, ask.period);
         return g
           ? [
               `${k.regionName(r)} ${factValue(g[0])} (${formatPeriod(g[0].period)}; ${sourcesText(g).slice(1, -1)})`,

@@ -83,6 +83,7 @@ export function resolve(k: Knowledge, q: Query): Resolved {
         target,
         percent,
         realised: q.realised,
+        average: q.average,
         qualifiers,
         phrases: q.restPhrases,
       })),

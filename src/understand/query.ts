@@ -33,6 +33,8 @@ export type Query = {
   percent: boolean;
   /** "jumlah umkm jabar yang belum digital": a count asked, though a share's words were used. */
   count: boolean;
+  /** "rata-rata omzet umkm": an average asked, which no total answers. */
+  average: boolean;
   /** Words read with typo tolerance, and the place they were read as. */
   guessed: { words: string; region: string }[];
   /** A word that names several places ("jawa": three provinces; "bogor": a regency and a city), with them. */

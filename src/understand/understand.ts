@@ -91,6 +91,7 @@ export function makeUnderstander(lex: Lexicon, outlets: readonly string[]): Unde
       target: hasPhrase(words, intents.target),
       percent: hasPhrase(words, intents.percent),
       count: hasPhrase(words, intents.countWords),
+      average: hasPhrase(words, intents.averageWords),
       guessed: hits.filter((h) => h.fuzzy).map((h) => ({ words: h.words, region: h.region })),
       ambiguous: ambiguous && { words: ambiguous.words, candidates: ambiguous.candidates },
       // "jumlah umkm yg ekspor": a measure the bot lacks, even when the plain total is also named.
