@@ -111,6 +111,7 @@ export function makeExtractor(lex: Lexicon): (article: Article) => Extraction {
       return said ? context.lastOf.get(said[1]) : undefined;
     };
     let paragraph = -1;
+    let cursor = 0;
 
     for (const s of sentences) {
       const quote = body.slice(s.start, s.end);
@@ -120,8 +121,18 @@ export function makeExtractor(lex: Lexicon): (article: Article) => Extraction {
       paragraph = para;
       // The dateline names where the news was filed, not what the numbers are about.
       const from = s.start + (dateline?.sentence === s ? dateline.length : 0);
-      const mentions = allMentions.filter((m) => m.start >= from && m.end <= s.end);
-      const dated = readPeriods(folded.slice(s.start, s.end), quote, s.start);
+      // Mentions are in text order: the sentence's are found from a cursor, not by a scan of all.
+      while (cursor < allMentions.length && (allMentions[cursor] as RegionMention).start < from)
+        cursor++;
+      const mentions: RegionMention[] = [];
+      for (let c = cursor; c < allMentions.length; c++) {
+        const m = allMentions[c] as RegionMention;
+        if (m.end > s.end) break;
+        mentions.push(m);
+      }
+      // Most sentences have no number and name no year: their periods are not worth reading.
+      const worthDating = /\d/.test(quote) || readQuantities(quote).length > 0;
+      const dated = worthDating ? readPeriods(folded.slice(s.start, s.end), quote, s.start) : [];
       const opening = plain(quote.slice(0, 60)).slice(0, 40);
       const refersBack = hasCue(opening, anaphora);
       const goesOn = refersBack || hasCue(opening, continuation);

@@ -49,6 +49,8 @@ export function makeQuantityReader(x: ExtractionFile): QuantityReader {
   const counted = new Set(x.countNouns);
   const incidental = new Set(x.incidentalNouns);
   const spelled = new Map(Object.entries(x.numberWords));
+  // Most texts spell out no number: one test spares the word-by-word scan.
+  const anySpelled = new RegExp(`(?<![\\p{L}])(?:${[...spelled.keys()].join("|")})`, "iu");
   const nounAfter = (text: string, end: number) =>
     (text.slice(end).match(/^\s*([\p{L}-]+(?:\s+[\p{L}-]+)?)/u)?.[1] ?? "").toLowerCase();
   const isCounted = (noun: string) => counted.has(noun.split(/\s+/)[0] ?? "");
@@ -97,6 +99,7 @@ export function makeQuantityReader(x: ExtractionFile): QuantityReader {
 
   function spelledQuantities(text: string): Quantity[] {
     const out: Quantity[] = [];
+    if (!anySpelled.test(text)) return out;
     const words = [...text.matchAll(/[\p{L}]+/gu)];
     for (let i = 0; i < words.length; i++) {
       const first = words[i] as RegExpMatchArray;
