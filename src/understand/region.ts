@@ -20,6 +20,7 @@ export type RegionResult = { hits: RegionHit[]; ambiguous: RegionAmbiguity[] };
 type Entry = { alias: string; region: string; city: boolean };
 
 const MAX_WORDS = 4;
+const FUZZY_BUDGET = 24;
 /** Fuzzy matching is for typos in longer names; short words are too easily something else. */
 const FUZZY_MIN_LENGTH = 5;
 /**
@@ -94,8 +95,12 @@ export function makeRegionMatcher(lex: Lexicon, vocabulary: ReadonlySet<string>)
     };
     // "kalimantan selatn": a name that opens longer names waits until typos of those are tried.
     matchExact(false);
+    // Typo matching is bounded: a message of 4,096 characters tries at most FUZZY_BUDGET
+    // phrases, from its end, where the question usually is; a phrase tried once is not tried again.
+    let budget = FUZZY_BUDGET;
+    const tried = new Map<string, Entry | undefined>();
     for (let n = 3; n >= 1; n--) {
-      for (let i = 0; i + n <= words.length; i++) {
+      for (let i = words.length - n; i >= 0; i--) {
         if (!free(i, n)) continue;
         const slice = words.slice(i, i + n);
         const phrase = slice.join(" ");
@@ -107,7 +112,11 @@ export function makeRegionMatcher(lex: Lexicon, vocabulary: ReadonlySet<string>)
         )
           continue;
         if (slice.every((w) => notRegion.has(w) || groups.has(w))) continue;
-        const best = closest(fuzzy, phrase);
+        if (!tried.has(phrase)) {
+          if (budget-- <= 0) continue;
+          tried.set(phrase, closest(fuzzy, phrase));
+        }
+        const best = tried.get(phrase);
         if (!best) continue;
         take(i, n);
         // "bandug" is a typo of a name a regency and a city share: both stay for the answer.
