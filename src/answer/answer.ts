@@ -149,7 +149,7 @@ function compareLines(k: Knowledge, first: Ask, blocks: Block[], computed: Compu
     const change = difference(to, from);
     const direction = change.value >= 0 ? "naik" : "turun";
     lines.push(
-      `Selisih: ${direction} ${valueText(Math.abs(change.value), change.unit)} dari ${formatPeriod(from.period)} ke ${formatPeriod(to.period)} (dihitung: ${change.how}).`,
+      `Selisih: ${direction} ${valueText(Math.abs(change.value), change.unit === "persen" ? "poin persen" : change.unit)} dari ${formatPeriod(from.period)} ke ${formatPeriod(to.period)} (dihitung: ${change.how}${from.outlet === to.outlet ? "" : `; dari dua sumber berbeda, ${from.outlet} dan ${to.outlet}, yang bisa menghitung dengan cara berbeda`}).`,
     );
     computed.push(change);
   } else if (new Set(blocks.map((b) => b.headline?.period ?? b.computed.at(-1)?.period)).size > 1) {

@@ -137,7 +137,8 @@ export function figureBlock(k: Knowledge, ask: Ask): Block {
     lines.push(`Sebelumnya: ${points.join(" · ")}`);
   }
   lines.push(...targetLines(shownTargets));
-  const facts = [...earlier.reverse(), ...headline, ...shownTargets].flatMap(citedFacts);
+  // The headline first: a source asked next is the source of the figure the answer led with.
+  const facts = [...headline, ...earlier.reverse(), ...shownTargets].flatMap(citedFacts);
   return { lines, facts, computed: [], found: true, headline: (headline[0] as FigureGroup)[0] };
 }
 

@@ -16,7 +16,8 @@ export function withContext(q: Query, previous?: Query): Query {
   const time = q.periods.length > 0 || q.latest;
   // "umkm binaan kab bogor": words of a measure of their own, though no curated one, name a measure.
   const measure = q.metrics.length > 0 || (q.topic && q.rest.length > 0);
-  const asksAbout = q.target || q.percent || q.realised;
+  // "kalau menurut celebes pos?": another source for the same figure.
+  const asksAbout = q.target || q.percent || q.realised || q.outlets.length > 0;
   const ownQuestion = q.whole || (q.topic && (q.intent === "trend" || q.intent === "comparison"));
   if (!(place || time || measure || asksAbout) || (place && measure) || ownQuestion) return q;
   const periods = time ? yearOfTalk(q, previous) : previous.periods;

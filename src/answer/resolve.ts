@@ -1,3 +1,4 @@
+import { foldWords } from "../text/fold";
 import type { Query } from "../understand/query";
 import type { Ask } from "./figures";
 import type { Knowledge } from "./knowledge";
@@ -19,7 +20,16 @@ export function resolve(k: Knowledge, q: Query): Resolved {
   let metrics = q.metrics;
   // "umkm kuliner kabupaten bogor": words no curated measure has may name one an article has.
   if (metrics.every((m) => m === defaults.metric) && q.rest.length) {
-    const open = openMeasure(k.table, q.rest, q.regions);
+    // "umkm kuliner kota makassar": a measure named elsewhere but not here is still the one
+    // asked, unless this place's own figures say the words ("menurut bps umkm di bantul").
+    const saidHere = q.regions.some((r) =>
+      k.table
+        .find(metrics[0] ?? defaults.metric, r)
+        .some((f) => q.rest.some((w) => foldWords(f.said).includes(w))),
+    );
+    const open =
+      openMeasure(k.table, q.rest, q.regions) ??
+      (q.regions.length && !saidHere ? openMeasure(k.table, q.rest, []) : undefined);
     if (open) {
       metrics = [open.key];
       qualifiers = q.rest.filter((w) => !open.words.includes(w));

@@ -1,7 +1,7 @@
 import type { Fact } from "../facts/fact-schema";
 import type { FigureGroup } from "../facts/fact-table";
 import { formatApprox } from "../format/number";
-import { comparePeriods, formatPeriod } from "../format/period";
+import { comparePeriods, formatPeriod, periodWithin } from "../format/period";
 import type { Block } from "./answer-type";
 import { type Computed, difference } from "./compute";
 import type { Ask } from "./figures";
@@ -45,7 +45,11 @@ export function targetBlock(
         what.replace(k.metric(ask.metric).label, k.metric(share).label),
       );
   }
-  const shown = ask.period ? inPeriod(targets, ask.period) : targets;
+  // A month's or a quarter's figure is measured against its year's target.
+  const within = ask.period ? inPeriod(targets, ask.period) : targets;
+  const period = ask.period;
+  const shown =
+    within.length || !period ? within : targets.filter((g) => periodWithin(period, g[0].period));
   if (shown.length === 0) {
     const other = targets.length
       ? `Target yang ada: ${capped([...new Set(targets.map((g) => formatPeriod(g[0].period)))])}.`

@@ -51,6 +51,8 @@ type Context = {
   measures: Map<string, MeasureChoice>;
   /** The place of each level named last: "di provinsi ini" is the province, whatever came after. */
   lastOf: Map<string, string>;
+  /** The first measure of each kind in the sentence before: what "angka tersebut" points at. */
+  leads: Map<string, MeasureChoice>;
 };
 
 /**
@@ -105,7 +107,12 @@ export function makeExtractor(lex: Lexicon): (article: Article) => Extraction {
 
     const facts: ExtractedFact[] = [];
     const skipped: SkippedNumber[] = [];
-    const context: Context = { previous: "", measures: new Map(), lastOf: new Map() };
+    const context: Context = {
+      previous: "",
+      measures: new Map(),
+      lastOf: new Map(),
+      leads: new Map(),
+    };
     const levelNamed = (words: string) => {
       const said = Object.entries(x.placeAnaphora).find(([cue]) => words.includes(` ${cue} `));
       return said ? context.lastOf.get(said[1]) : undefined;
@@ -139,6 +146,7 @@ export function makeExtractor(lex: Lexicon): (article: Article) => Extraction {
       if (hasCue(opening, dataAnaphora) && context.period) context.dataPeriod = context.period;
       const sentenceFacts: ExtractedFact[] = [];
       const byUnit = new Map<string, MeasureChoice>();
+      const firsts = new Map<string, MeasureChoice>();
 
       for (const seg of quoteSegments(body, s)) {
         const text = body.slice(seg.start, seg.end);
@@ -177,6 +185,7 @@ export function makeExtractor(lex: Lexicon): (article: Article) => Extraction {
             before: words(text.slice(0, q.start)),
             inherited: byUnit.get(unitKind),
             previous: refersBack ? words(context.previous) : undefined,
+            led: refersBack ? context.leads.get(unitKind) : undefined,
             prior: words(context.previous),
             carried: context.measures.get(unitKind),
             denominator,
@@ -186,6 +195,7 @@ export function makeExtractor(lex: Lexicon): (article: Article) => Extraction {
             return;
           }
           byUnit.set(unitKind, measure);
+          if (!firsts.has(unitKind)) firsts.set(unitKind, measure);
           const at = seg.start + q.start;
           const clauseSpan = { start: seg.start + clause.start, end: seg.start + clause.end };
           const place =
@@ -267,6 +277,7 @@ export function makeExtractor(lex: Lexicon): (article: Article) => Extraction {
         context.period = newest;
       for (const [unit, m] of byUnit) context.measures.set(unit, m);
       context.previous = quote;
+      if (firsts.size) context.leads = firsts;
     }
     return { facts, skipped };
   };

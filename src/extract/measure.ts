@@ -20,6 +20,8 @@ export type MeasureInput = {
   inherited?: MeasureChoice;
   /** Cue words of the sentence before, when this one refers back to it ("angka tersebut"). */
   previous?: string;
+  /** What the first number of the same kind in that sentence counted: "angka tersebut" points at it. */
+  led?: MeasureChoice;
   /** Cue words of the sentence before: they may complete a cue the number's own words begin ("kontribusi ... PDRB"). */
   prior: string;
   /** What the last number of the same kind in the paragraph's sentences before counted. */
@@ -97,7 +99,7 @@ export function makeMeasureReader(lex: Lexicon, rules: readonly Rule[]) {
     // "Angka tersebut bertambah sebanyak 14,8 juta", "jumlahnya melonjak menjadi 861": the figure
     // pointed back at says what this one counts, before the rest of the clause does.
     const back = i.pointsBack
-      ? (i.inherited ?? (i.previous ? ruleChoice(i.previous) : undefined))
+      ? (i.inherited ?? i.led ?? (i.previous ? ruleChoice(i.previous) : undefined))
       : undefined;
     // "40 peserta", "168 produk": a number that names its own thing counts that thing, whatever
     // else its clause is about; with no rule for the thing, the article's words name it.

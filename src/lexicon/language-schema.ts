@@ -35,6 +35,8 @@ export const intentsFileSchema = z.object({
   unsupported: z.array(phrase),
   /** Words that ask for a figure ("berapa", "jumlah"): beside an off-topic word they keep a question a statistic one. */
   figureWords: z.array(phrase),
+  /** "berapa persen dari target": the share of a target reached, not a share measure. */
+  ofTarget: z.array(phrase),
   /** Words that ask for an average ("rata-rata omzet"): a total is no answer to them. */
   averageWords: z.array(phrase),
   /** Words that ask for a count ("jumlah"): a share named with them asks for the count it is a share of. */

@@ -6,7 +6,15 @@ import type { TimeFile, TimeUnit } from "../lexicon/time-schema";
  * reading to become a period ("tahun lalu", "akhir 2019"): a question's answer says so.
  */
 export type PeriodMention =
-  | { start: number; end: number; kind: "period"; period: Period; relative: boolean }
+  | {
+      start: number;
+      end: number;
+      kind: "period";
+      period: Period;
+      relative: boolean;
+      /** A quarter or semester said without a year ("triwulan 2"): its year is today's guess. */
+      yearGuessed?: boolean;
+    }
   | { start: number; end: number; kind: "now" };
 
 /** What "now" is: the article's date when reading an article, today when reading a question. */
@@ -30,7 +38,7 @@ export type PeriodFinderOptions = {
 
 type Token = { text: string; start: number; end: number };
 type Found =
-  | { kind: "period"; period: Period; relative: boolean; next: number }
+  | { kind: "period"; period: Period; relative: boolean; next: number; yearGuessed?: boolean }
   | { kind: "now"; next: number };
 type Year = { year: number; relative: boolean; next: number };
 
@@ -189,7 +197,18 @@ export function makePeriodFinder(time: TimeFile, options: PeriodFinderOptions): 
     if (n === undefined || n > parts) return undefined;
     const span = 12 / parts;
     const y = yearAfter(t, next, ref, (n - 1) * span + 1, n * span);
-    if (!y) return undefined;
+    if (!y) {
+      // "kalau triwulan 2?": in a question, the latest such part up to today, said to be a guess.
+      if (!options.shortYears || !w) return undefined;
+      const year = (n - 1) * span + 1 > (ref.month ?? 12) ? ref.year - 1 : ref.year;
+      return {
+        kind: "period",
+        period: `${year}-${letter}${n}`,
+        relative: true,
+        next,
+        yearGuessed: true,
+      };
+    }
     return {
       kind: "period",
       period: `${y.year}-${letter}${n}`,
@@ -301,7 +320,14 @@ export function makePeriodFinder(time: TimeFile, options: PeriodFinderOptions): 
       found.push(
         hit.kind === "now"
           ? { kind: "now", start, end }
-          : { kind: "period", period: hit.period, relative: hit.relative, start, end },
+          : {
+              kind: "period",
+              period: hit.period,
+              relative: hit.relative,
+              start,
+              end,
+              ...(hit.yearGuessed ? { yearGuessed: true } : {}),
+            },
       );
       i = hit.next;
     }

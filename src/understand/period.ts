@@ -28,18 +28,22 @@ export function makePeriodDetector(time: TimeFile): PeriodDetector {
     const text = words.join(" ");
     const starts = words.map((_, i) => words.slice(0, i).join(" ").length + (i ? 1 : 0));
     const ref = { year: today.getUTCFullYear(), month: today.getUTCMonth() + 1 };
-    const found: { at: number; period: Period; said?: string }[] = [];
+    const found: { at: number; period: Period; said?: string; guessed?: boolean }[] = [];
     let latest = false;
     for (const m of find(text, ref)) {
-      words.forEach((_, i) => {
-        if ((starts[i] ?? 0) >= m.start && (starts[i] ?? 0) < m.end) taken[i] = true;
-      });
+      const inside = words.flatMap((_, i) =>
+        (starts[i] ?? 0) >= m.start && (starts[i] ?? 0) < m.end ? [i] : [],
+      );
+      // Words another detector took ("kini" in the outlet "Makassar Kini") say no time.
+      if (inside.some((i) => taken[i])) continue;
+      for (const i of inside) taken[i] = true;
       if (m.kind === "now") latest = true;
       else
         found.push({
           at: m.start,
           period: m.period,
           said: m.relative ? text.slice(m.start, m.end) : undefined,
+          guessed: m.yearGuessed,
         });
     }
     // "maret vs juni 2023": a month said without its year takes the year said nearest to it;
@@ -69,7 +73,9 @@ export function makePeriodDetector(time: TimeFile): PeriodDetector {
     const notes = found.flatMap((f) =>
       f.said ? [`"${f.said}" dibaca ${formatPeriod(f.period)}`] : [],
     );
-    const yearGuessed = found.flatMap((f) => (f.said && monthOf.has(f.said) ? [f.period] : []));
+    const yearGuessed = found.flatMap((f) =>
+      f.guessed || (f.said && monthOf.has(f.said)) ? [f.period] : [],
+    );
     return { periods, latest, notes: [...new Set(notes)], yearGuessed };
   };
 }

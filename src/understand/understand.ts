@@ -63,7 +63,11 @@ export function makeUnderstander(lex: Lexicon, outlets: readonly string[]): Unde
     );
     const regions = [...new Set(hits.map((h) => h.region).filter((r) => !within.has(r)))];
     const metrics = narrowest(metricHits, words, narrowsOf);
-    const onTopic = hasPhrase(words, intents.topic);
+    // "yg usaha kecil brp": "usaha" inside a measure's name says no more than the measure.
+    const onTopic = hasPhrase(
+      words.filter((_, i) => !taken[i]),
+      intents.topic,
+    );
     const ambiguous = regions.length === 0 ? regionResult.ambiguous[0] : undefined;
     const rest = words.flatMap((w, i) =>
       !taken[i] && w.length > 2 && !asking.has(w) && !/^\d+$/.test(w) ? [i] : [],
@@ -88,8 +92,9 @@ export function makeUnderstander(lex: Lexicon, outlets: readonly string[]): Unde
       yearGuessed,
       latest,
       outlets: outletsNamed,
-      target: hasPhrase(words, intents.target),
-      percent: hasPhrase(words, intents.percent),
+      target: hasPhrase(words, intents.target) || hasPhrase(words, intents.ofTarget),
+      // "udah berapa persen dari target?" asks how much of the target was reached.
+      percent: hasPhrase(words, intents.percent) && !hasPhrase(words, intents.ofTarget),
       count: hasPhrase(words, intents.countWords),
       average: hasPhrase(words, intents.averageWords),
       guessed: hits.filter((h) => h.fuzzy).map((h) => ({ words: h.words, region: h.region })),
