@@ -9,7 +9,7 @@ import { findDateline } from "./dateline";
 import { type MeasureChoice, makeMeasureReader } from "./measure";
 import { type Dated, makePeriodReader } from "./period-of";
 import { placeOf } from "./place-of";
-import { makeQuantityReader, type Quantity } from "./quantities";
+import { makeQuantityReader, type Quantity, spelledNumberTest } from "./quantities";
 import { ABROAD, makeRegionFinder, type RegionMention } from "./region-mentions";
 import { quoteSegments, type Span, splitSentences } from "./sentences";
 import { numberWindows } from "./windows";
@@ -69,6 +69,7 @@ export function makeExtractor(lex: Lexicon): (article: Article) => Extraction {
   const dataAnaphora = pad(x.dataAnaphora);
   const thresholds = pad(x.thresholdCues);
   const readQuantities = makeQuantityReader(x);
+  const spellsNumber = spelledNumberTest(x);
   const periodsOf = makePeriodReader(lex);
   const readMeasure = makeMeasureReader(lex, padRules(x.rules));
   const regions = makeRegionFinder(lex);
@@ -138,13 +139,14 @@ export function makeExtractor(lex: Lexicon): (article: Article) => Extraction {
         mentions.push(m);
       }
       // Most sentences have no number and name no year: their periods are not worth reading.
-      const worthDating = /\d/.test(quote) || readQuantities(quote).length > 0;
+      const worthDating = /\d/.test(quote) || spellsNumber(quote);
       const dated = worthDating ? readPeriods(folded.slice(s.start, s.end), quote, s.start) : [];
       const opening = plain(quote.slice(0, 60)).slice(0, 40);
       const refersBack = hasCue(opening, anaphora);
       const goesOn = refersBack || hasCue(opening, continuation);
       if (hasCue(opening, dataAnaphora) && context.period) context.dataPeriod = context.period;
       const sentenceFacts: ExtractedFact[] = [];
+      const priorWords = words(context.previous);
       const byUnit = new Map<string, MeasureChoice>();
       const firsts = new Map<string, MeasureChoice>();
 
@@ -182,11 +184,11 @@ export function makeExtractor(lex: Lexicon): (article: Article) => Extraction {
             nearText: own,
             pointsBack: hasCue(plain(text.slice(clause.start, q.start)), anaphora),
             clause: words(ownPartOf(text, { start: clause.start, end: win.end }, windows, i)),
-            before: words(text.slice(0, q.start)),
+            before: () => words(text.slice(0, q.start)),
             inherited: byUnit.get(unitKind),
             previous: refersBack ? words(context.previous) : undefined,
             led: refersBack ? context.leads.get(unitKind) : undefined,
-            prior: words(context.previous),
+            prior: priorWords,
             carried: context.measures.get(unitKind),
             denominator,
           });

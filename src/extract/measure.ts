@@ -13,7 +13,7 @@ export type MeasureInput = {
   nearText: string;
   /** Cue words of its clause, and of its sentence before it. */
   clause: string;
-  before: string;
+  before: () => string;
   /** The number's own words point back at the figure before it ("jumlahnya", "angka tersebut"). */
   pointsBack: boolean;
   /** What the last number of the same kind in this sentence counted. */
@@ -129,7 +129,7 @@ export function makeMeasureReader(lex: Lexicon, rules: readonly Rule[]) {
       (classify(i.near, rules, unit, i.prior) &&
         choice(classify(i.near, rules, unit, i.prior) as Rule, true)) ??
       i.inherited ??
-      ruleChoice(i.before) ??
+      ruleChoice(i.before()) ??
       (i.previous ? ruleChoice(i.previous) : undefined) ??
       (generic(i.q) && i.carried
         ? { ...i.carried, sure: i.carried.sure && nounOf(i.q) !== "" }
@@ -142,10 +142,10 @@ export function makeMeasureReader(lex: Lexicon, rules: readonly Rule[]) {
       // "28.857 di antaranya", "Sektor kuliner ... 204.302 unit usaha": a part of the UMKM, not all of them.
       if (
         found.metric === x.denominatorMetric &&
-        [i.near, i.clause, i.before].some((w) => hasCue(w, subset))
+        [i.near, i.clause, i.before()].some((w) => hasCue(w, subset))
       ) {
         const cue = x.subsetCues.find((c) =>
-          [i.near, i.clause, i.before].some((w) => w.includes(` ${c} `)),
+          [i.near, i.clause, i.before()].some((w) => w.includes(` ${c} `)),
         );
         const said = ["UMKM", ...(cue ?? "").split(" "), ...openWords(i.nearText, i.q).split(" ")];
         // Each word once: "UMKM kuliner", not "UMKM kuliner umkm kuliner".

@@ -49,8 +49,7 @@ export function makeQuantityReader(x: ExtractionFile): QuantityReader {
   const counted = new Set(x.countNouns);
   const incidental = new Set(x.incidentalNouns);
   const spelled = new Map(Object.entries(x.numberWords));
-  // Most texts spell out no number: one test spares the word-by-word scan.
-  const anySpelled = new RegExp(`(?<![\\p{L}])(?:${[...spelled.keys()].join("|")})`, "iu");
+  const anySpelled = spelledNumberTest(x);
   const nounAfter = (text: string, end: number) =>
     (text.slice(end).match(/^\s*([\p{L}-]+(?:\s+[\p{L}-]+)?)/u)?.[1] ?? "").toLowerCase();
   const isCounted = (noun: string) => counted.has(noun.split(/\s+/)[0] ?? "");
@@ -99,7 +98,7 @@ export function makeQuantityReader(x: ExtractionFile): QuantityReader {
 
   function spelledQuantities(text: string): Quantity[] {
     const out: Quantity[] = [];
-    if (!anySpelled.test(text)) return out;
+    if (!anySpelled(text)) return out;
     const words = [...text.matchAll(/[\p{L}]+/gu)];
     for (let i = 0; i < words.length; i++) {
       const first = words[i] as RegExpMatchArray;
@@ -172,6 +171,12 @@ export function makeQuantityReader(x: ExtractionFile): QuantityReader {
     }
     return all;
   };
+}
+
+/** Whether a text may spell a number out: most do not, and one test spares the word-by-word scan. */
+export function spelledNumberTest(x: ExtractionFile): (text: string) => boolean {
+  const re = new RegExp(`(?<![\\p{L}])(?:${Object.keys(x.numberWords).join("|")})`, "iu");
+  return (text) => re.test(text);
 }
 
 function qualifier(before: string, after: string, suffixAn: boolean): { approx?: string } {
