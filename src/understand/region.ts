@@ -112,6 +112,9 @@ export function makeRegionMatcher(lex: Lexicon, vocabulary: ReadonlySet<string>)
         )
           continue;
         if (slice.every((w) => notRegion.has(w) || groups.has(w))) continue;
+        // No place name begins or ends with one of the bot's own words ("umkm", "juta", "digital").
+        if (n > 1 && (vocabulary.has(slice[0] as string) || vocabulary.has(slice.at(-1) as string)))
+          continue;
         if (!tried.has(phrase)) {
           if (budget-- <= 0) continue;
           tried.set(phrase, closest(fuzzy, phrase));
