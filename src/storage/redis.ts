@@ -29,7 +29,9 @@ export class RedisStorage implements Storage {
   private readonly subscriber: Redis;
   private readonly local = new SlidingWindows();
   private readonly handlers = new Map<string, Set<(message: unknown) => void>>();
+  /** Lost since it was last ready: said once, until it is back. */
   private down = false;
+  private closing = false;
 
   constructor(url: string, logger: Logger) {
     const options = {
@@ -44,17 +46,16 @@ export class RedisStorage implements Storage {
     // Subscriptions wait for the connection and are renewed by ioredis after a reconnect.
     this.subscriber = new Redis(url, { ...options, enableOfflineQueue: true });
     const where = redactUrl(url);
-    this.client.on("error", (err) => {
-      if (!this.down)
+    const lost = (err?: Error) => {
+      if (!this.down && !this.closing)
         logger.warn(
           { err, redis: where },
           "Redis unreachable: answering without follow-ups; reconnecting",
         );
       this.down = true;
-    });
-    this.client.on("close", () => {
-      this.down = true;
-    });
+    };
+    this.client.on("error", lost);
+    this.client.on("close", () => lost());
     this.client.on("ready", () => {
       if (this.down) logger.info({ redis: where }, "Redis reachable again");
       this.down = false;
@@ -128,6 +129,7 @@ export class RedisStorage implements Storage {
   }
 
   async close(): Promise<void> {
+    this.closing = true;
     await Promise.all(
       [this.client, this.subscriber].map((c) => c.quit().catch(() => c.disconnect())),
     );

@@ -122,12 +122,14 @@ export type BotProcess = {
 };
 
 /**
- * `node dist/src/main.js` (build it first with `npm run build`) with a clean environment plus
- * `env`. Its standard error is checked for the token when it exits.
+ * `node dist/src/main.js` (build it first with `npm run build`) in `root` (the project, or a
+ * copy of it) with a clean environment plus `env`. Its standard error is checked for the
+ * token when it exits.
  */
-export function startProcess(env: Record<string, string>): BotProcess {
+export function startProcess(env: Record<string, string>, root = projectRoot()): BotProcess {
   const { WEBHOOK_SECRET: _secret, ...clean } = fixtureEnv();
-  const child = spawn(process.execPath, [join(projectRoot(), "dist/src/main.js")], {
+  const child = spawn(process.execPath, [join(root, "dist/src/main.js")], {
+    cwd: root,
     env: { ...clean, DATA_DIR: mkdtempSync(join(tmpdir(), "umkm-proc-")), ...env },
   });
   let stderr = "";
