@@ -75,14 +75,14 @@ describe.skipIf(!REDIS_SERVER)("two instances sharing one Redis", () => {
   const say = async (to: Instance, from: Person, text: string): Promise<string[]> => {
     const since = fake.calls.length;
     const command = /^\/\w+/.exec(text)?.[0];
-    const message = {
+    const message: Message.TextMessage & Update.NonChannel = {
       message_id: messageId++,
       date: Math.floor(Date.now() / 1000),
       chat: { id: from.id, type: "private", first_name: from.first_name },
       from,
       text,
       ...(command && { entities: [{ type: "bot_command", offset: 0, length: command.length }] }),
-    } as Message;
+    };
     // The webhook answers once the update is handled, so its messages are out by then.
     expect(await fake.deliverWebhook(to.url, { message }, SECRET)).toBe(200);
     return sentTo(from.id, since);

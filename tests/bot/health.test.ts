@@ -3,6 +3,7 @@ import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Health } from "../../src/observe/health";
 import { projectRoot } from "../../src/paths";
 import { startFakeTelegram } from "../fake-telegram/server";
 import {
@@ -44,7 +45,7 @@ describe("/healthz and /metrics on the webhook's server", () => {
     const quiet = await fetch(`${base}/healthz`);
     r.services.apiContact.lastAt = contact;
     expect(quiet.status).toBe(503);
-    expect((await quiet.json()).status).toBe("unhealthy");
+    expect(((await quiet.json()) as Health).status).toBe("unhealthy");
   });
 
   it("counts questions, latency, updates and Bot API errors by code, naming no one", async () => {
@@ -105,7 +106,7 @@ describe("the default storage, in DATA_DIR, across a restart", () => {
       await waitForStderr(first, /"msg":"polling"/);
       const health = await fetch(`http://127.0.0.1:${healthPort}/healthz`);
       expect(health.status).toBe(200);
-      expect((await health.json()).storage).toEqual({ kind: "embedded", up: true });
+      expect(((await health.json()) as Health).storage).toEqual({ kind: "embedded", up: true });
       let since = fake.calls.length;
       fake.sendText({
         chat: PRIVATE,
