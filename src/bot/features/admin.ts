@@ -36,6 +36,7 @@ admins.command("status", async (ctx) => {
   const text = [
     `Status: ${k.table.facts.length} fakta dari ${k.table.articles.length} artikel.`,
     `Reload terakhir: ${reload}`,
+    `Instans ${s.instance}; penyimpanan ${s.storage.kind}${s.storage.up ? "" : " (tidak terjangkau: tanpa lanjutan percakapan)"}.`,
     `Berjalan sejak ${s.stats.startedAt.toISOString()} (${uptime(s.now().getTime() - s.stats.startedAt.getTime())}).`,
     `Pertanyaan: ${asked}, tidak terjawab ${s.stats.unanswered} (${share}%).`,
   ].join("\n");
