@@ -51,7 +51,7 @@ export class UnansweredLog {
   }
 
   /** Writes what waits, one flush at a time, so entries keep their order. */
-  flush(): Promise<void> {
+  private flush(): Promise<void> {
     this.flushing = this.flushing.then(async () => {
       try {
         // The hash key goes to DATA_DIR with the first entry; while it cannot, hashes still work.

@@ -165,7 +165,7 @@ export class EmbeddedStorage implements Storage {
   }
 
   /** Writes the values now; resolves once written (or once writing failed, logged). */
-  save(): Promise<void> {
+  private save(): Promise<void> {
     this.saving = this.saving.then(() => this.writeState());
     return this.saving;
   }
