@@ -9,14 +9,10 @@ import type { BotContext } from "./services";
 import type { UnansweredReason } from "./unanswered-log";
 import { withinLimit } from "./within-limit";
 
-const UNANSWERED: readonly string[] = [
-  "no_data",
-  "out_of_scope",
-  "ambiguous",
-] satisfies UnansweredReason[];
+const UNANSWERED: readonly UnansweredReason[] = ["no_data", "out_of_scope", "ambiguous"];
 
 function unansweredReason(outcome: string): UnansweredReason | undefined {
-  return UNANSWERED.find((r): r is UnansweredReason => r === outcome);
+  return UNANSWERED.find((r) => r === outcome);
 }
 
 /** Each citation of the answer ("ANTARA, 2023") with its article's address, where it has one. */
