@@ -16,6 +16,7 @@ import { makeRegionMatcher } from "../src/understand/region";
 import { OFFICER, PRIVATE, startBot } from "../tests/bot/harness";
 import questionSet from "../tests/fixtures/questions.json";
 import { round, summarize, timeEach } from "./measure";
+import { restartWithConversations, storageLatency } from "./storage-bench";
 import { writeSyntheticCorpus } from "./synthetic";
 
 const root = projectRoot();
@@ -219,6 +220,16 @@ row("answer() throughput", `${Math.round(perSecond).toLocaleString("en")} answer
   row("cold start, npm run ask (build included)", `${Math.round(npmMs)} ms`);
   row("peak RSS of a one-question ask", `${round(rss, 1)} MB`, "< 150 MB");
   row("peak RSS of this bench (10,000 articles loaded)", `${results.benchPeakRssMb} MB`);
+}
+
+// 7. State: what Redis adds to each update, and a restart with 1,000 conversations open.
+{
+  const stateRows = [
+    ...(await storageLatency(seeds, questions)),
+    ...(await restartWithConversations()),
+  ];
+  for (const [what, figure, target] of stateRows) row(what, figure, target);
+  results.storage = stateRows.map(([what, figure]) => ({ what, figure }));
 }
 
 const machine = {

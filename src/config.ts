@@ -1,6 +1,10 @@
 import { z } from "zod";
 
 const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
+const port = (fallback?: number) => {
+  const p = z.coerce.number().int().min(1).max(65535);
+  return fallback === undefined ? p.optional() : p.default(fallback);
+};
 
 /** What one article may hold; news articles are a few kilobytes with a handful of figures. */
 export const seedLimitsSchema = z.object({
@@ -10,45 +14,81 @@ export const seedLimitsSchema = z.object({
 
 export type SeedLimits = z.infer<typeof seedLimitsSchema>;
 
-export const configSchema = z
-  .object({
-    ...seedLimitsSchema.shape,
-    BOT_TOKEN: z
-      .string()
-      .regex(/^\d+:[\w-]+$/, "looks like 123456:ABC-DEF..., as @BotFather gives it")
-      .optional(),
-    WEBHOOK_URL: z.url().optional(),
-    WEBHOOK_SECRET: z
-      .string()
-      .regex(/^[\w-]{1,256}$/, "1-256 characters of A-Z, a-z, 0-9, _ and -")
-      .optional(),
-    PORT: z.coerce.number().int().min(1).max(65535).default(8080),
-    TELEGRAM_API_ROOT: z.url().optional(),
-    ADMIN_IDS: z
-      .string()
-      .default("")
-      .transform((s) => s.split(/[\s,]+/).filter(Boolean))
-      .pipe(
-        z
-          .array(z.string().regex(/^\d+$/, "Telegram user ids separated by commas"))
-          .transform((ids) => ids.map(Number)),
-      ),
-    SEEDS_DIR: z.string().optional(),
-    INTENTS_DIR: z.string().optional(),
-    DATA_DIR: z.string().default("data"),
-    LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).optional(),
-    RATE_LIMIT_PER_MINUTE: positiveInt(20),
-    FOLLOW_UP_MINUTES: positiveInt(15),
-    SHUTDOWN_GRACE_MS: positiveInt(10_000),
-    FLOOD_WAIT_MAX_SECONDS: positiveInt(300),
-    FLOOD_WAIT_MAX_HELD: positiveInt(100),
-  })
-  .refine((c) => !c.WEBHOOK_URL || c.WEBHOOK_SECRET, {
-    path: ["WEBHOOK_SECRET"],
-    message: "required with WEBHOOK_URL, so that only Telegram can post updates",
-  });
+/** Settings every run mode reads. */
+const commonSchema = z.object({
+  ...seedLimitsSchema.shape,
+  ADMIN_IDS: z
+    .string()
+    .default("")
+    .transform((s) => s.split(/[\s,]+/).filter(Boolean))
+    .pipe(
+      z
+        .array(z.string().regex(/^\d+$/, "Telegram user ids separated by commas"))
+        .transform((ids) => ids.map(Number)),
+    ),
+  SEEDS_DIR: z.string().optional(),
+  INTENTS_DIR: z.string().optional(),
+  DATA_DIR: z.string().default("data"),
+  // Shared state for several instances; unset, it is kept in DATA_DIR for this process alone.
+  REDIS_URL: z
+    .url({ protocol: /^rediss?$/, error: "redis://[user:password@]host:port[/db]" })
+    .optional(),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).optional(),
+  RATE_LIMIT_PER_MINUTE: positiveInt(20),
+  FOLLOW_UP_MINUTES: positiveInt(15),
+  SHUTDOWN_GRACE_MS: positiveInt(10_000),
+  FLOOD_WAIT_MAX_SECONDS: positiveInt(300),
+  FLOOD_WAIT_MAX_HELD: positiveInt(100),
+});
+
+/** Settings of a bot that talks to the Bot API, by polling or by webhook. */
+const telegramSchema = commonSchema.extend({
+  BOT_TOKEN: z
+    .string()
+    .regex(/^\d+:[\w-]+$/, "looks like 123456:ABC-DEF..., as @BotFather gives it"),
+  TELEGRAM_API_ROOT: z.url().optional(),
+});
+
+const terminalSchema = commonSchema.extend({ mode: z.literal("terminal") });
+
+const pollingSchema = telegramSchema.extend({
+  mode: z.literal("polling"),
+  // Polling opens no port of its own; an orchestrator's health check needs one.
+  HEALTH_PORT: port(),
+});
+
+const webhookSchema = telegramSchema.extend({
+  mode: z.literal("webhook"),
+  WEBHOOK_URL: z.url(),
+  WEBHOOK_SECRET: z
+    .string({
+      error: (issue) =>
+        issue.input === undefined
+          ? "required with WEBHOOK_URL, so that only Telegram can post updates"
+          : undefined,
+    })
+    .regex(/^[\w-]{1,256}$/, "1-256 characters of A-Z, a-z, 0-9, _ and -"),
+  PORT: port(8080),
+});
+
+/**
+ * One schema per run mode, told apart by what is set: no BOT_TOKEN chats in the terminal,
+ * a BOT_TOKEN polls, and a BOT_TOKEN with WEBHOOK_URL takes a webhook. Each mode then has
+ * exactly the settings it needs, with no "maybe undefined" left for the code to doubt.
+ */
+export const configSchema = z.preprocess(
+  (env) => {
+    const e = env as Record<string, unknown>;
+    const mode = !e.BOT_TOKEN ? "terminal" : e.WEBHOOK_URL ? "webhook" : "polling";
+    return { ...e, mode };
+  },
+  z.discriminatedUnion("mode", [terminalSchema, pollingSchema, webhookSchema]),
+);
 
 export type Config = z.infer<typeof configSchema>;
+export type TelegramConfig = Extract<Config, { mode: "polling" | "webhook" }>;
+export type WebhookConfig = Extract<Config, { mode: "webhook" }>;
+export type PollingConfig = Extract<Config, { mode: "polling" }>;
 
 export class ConfigError extends Error {}
 

@@ -15,8 +15,11 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { RateLimiter } from "../src/bot/rate-limiter";
+import { createLogger } from "../src/logger";
 import { projectRoot } from "../src/paths";
 import { readTextFile } from "../src/seeds/text-file";
+import { EmbeddedStorage } from "../src/storage/embedded";
+import { SlidingWindows } from "../src/storage/sliding-windows";
 import {
   ADMIN,
   freePort,
@@ -222,7 +225,7 @@ describe("4. a data folder that cannot be written", () => {
         .filter(
           (l) =>
             l.msg ===
-            "cannot write to DATA_DIR; unanswered questions wait in memory and are retried",
+            "cannot write to DATA_DIR; conversations and unanswered questions are kept in memory and retried",
         );
       expect(warned).toHaveLength(1);
       expect(String(warned[0]?.dir)).toBe(dataDir);
@@ -262,10 +265,11 @@ describe("5. the user-hash key", () => {
     const again = await startBot({ env: { DATA_DIR: fresh } });
     await say(again, PRIVATE, OFFICER, NO_DATA);
     await again.stop();
-    expect(readdirSync(fresh).sort()).toEqual(["unanswered.jsonl", "user-hash.key"]);
+    expect(readdirSync(fresh).sort()).toEqual(["state.json", "unanswered.jsonl", "user-hash.key"]);
     expect(statSync(join(fresh, "user-hash.key")).size).toBe(32);
     expect(statSync(join(fresh, "user-hash.key")).mode & 0o777).toBe(0o600);
     expect(statSync(join(fresh, "unanswered.jsonl")).mode & 0o777).toBe(0o600);
+    expect(statSync(join(fresh, "state.json")).mode & 0o777).toBe(0o600);
   });
 });
 
@@ -391,23 +395,27 @@ describe("7. a long /reload reply", () => {
 });
 
 describe("8. the rate limiter's memory", () => {
-  it("stays bounded over 100,000 distinct users and forgets the idle ones", () => {
-    const limiter = new RateLimiter(20);
+  it("stays bounded over 100,000 distinct users and forgets the idle ones", async () => {
+    const windows = new SlidingWindows();
     let answered = 0;
-    for (let i = 0; i < 100_000; i++) if (limiter.check(i, i) === "ok") answered++;
+    for (let i = 0; i < 100_000; i++) if (windows.hit(`rate:${i}`, 20, 60_000, i) < 20) answered++;
     expect(answered).toBe(100_000);
-    const peak = limiter.size;
+    const peak = windows.size;
     expect(peak).toBeLessThanOrEqual(10_000);
-    limiter.check(7, 100_000 + 60_001);
-    expect(limiter.size).toBe(1);
+    windows.hit("rate:7", 20, 60_000, 100_000 + 60_001);
+    expect(windows.size).toBe(1);
     console.log(`fault 8: 100,000 users tracked as ${peak}, then 1 once the rest were idle`);
 
     // Still a limit for whoever keeps asking while thousands of others pass by.
-    const busy = new RateLimiter(3);
+    const storage = new EmbeddedStorage({
+      dir: mkdtempSync(join(tmpdir(), "umkm-rate-")),
+      logger: createLogger("silent"),
+    });
+    const busy = new RateLimiter(storage, 3);
     const verdicts = [];
     for (let i = 0; i < 25_000; i++) {
-      busy.check(1_000_000 + i, i);
-      if (i % 5_000 === 0) verdicts.push(busy.check(42, i));
+      await busy.check(1_000_000 + i, i);
+      if (i % 5_000 === 0) verdicts.push(await busy.check(42, i));
     }
     expect(verdicts).toEqual(["ok", "ok", "ok", "warn", "silent"]);
   });

@@ -44,9 +44,9 @@ describe("the terminal chat", () => {
   });
 
   it("names the variable when the configuration is wrong", () => {
-    const run = npmStart("", { PORT: "delapan" });
+    const run = npmStart("", { RATE_LIMIT_PER_MINUTE: "delapan" });
     expect(run.status).toBe(1);
-    expect(run.stderr).toContain("PORT:");
+    expect(run.stderr).toContain("RATE_LIMIT_PER_MINUTE:");
   });
 });
 

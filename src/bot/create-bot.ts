@@ -1,6 +1,7 @@
 import { autoRetry } from "@grammyjs/auto-retry";
 import { sequentialize } from "@grammyjs/runner";
 import { Bot, type BotConfig } from "grammy";
+import type { Update } from "grammy/types";
 import { adminFeature } from "./features/admin";
 import { askFeature } from "./features/ask";
 import { buttonsFeature } from "./features/buttons";
@@ -33,16 +34,18 @@ export function createBot(
   const bot = new Bot<BotContext>(token, config);
   // Innermost first: each attempt is watched, auto-retry repeats short waits, and the
   // outermost holds the calls auto-retry gives up on for a long flood wait.
+  bot.api.config.use(services.apiContact.transformer);
   bot.api.config.use(
-    watchReachability(
-      services.config.TELEGRAM_API_ROOT ?? "https://api.telegram.org",
-      services.logger,
-    ),
+    watchReachability(config?.client?.apiRoot ?? "https://api.telegram.org", services.logger),
   );
   bot.api.config.use(autoRetry({ maxRetryAttempts: 4, maxDelaySeconds: 30 }));
   bot.api.config.use(holdFloodWaits(services));
   // Counted before anything else, so a shutdown knows what is still being answered.
   bot.use(services.inFlight.middleware);
+  bot.use((ctx, next) => {
+    services.metrics.updates.inc({ type: updateType(ctx.update) });
+    return next();
+  });
   // One chat's updates in order, so a follow-up never overtakes the question it follows.
   bot.use(sequentialize((ctx) => ctx.chat?.id.toString() ?? ctx.from?.id.toString()));
   bot.use((ctx, next) => {
@@ -68,6 +71,11 @@ export function createBot(
     services.logger.error({ err: err.error, update: err.ctx.update.update_id }, "update failed"),
   );
   return bot;
+}
+
+/** "message", "callback_query", "inline_query", …: the one field an update has besides its id. */
+function updateType(update: Update): string {
+  return Object.keys(update).find((k) => k !== "update_id") ?? "unknown";
 }
 
 /** Commands in the Telegram menu; a failure is logged, never fatal. */

@@ -1,32 +1,27 @@
+import type { Storage } from "../storage/storage";
 import type { Query } from "../understand/query";
 
 /**
- * Each person's last question in each chat, for a while, so that "kalau Jawa Barat?" can
- * build on it. Bounded: the oldest entries go first.
+ * Each person's last question in each chat, for FOLLOW_UP_MINUTES, so that "kalau Jawa
+ * Barat?" can build on it, whichever instance answers. Per person per chat: one officer's
+ * question is not another's context. While the storage is down there are no follow-ups:
+ * each question is read on its own.
  */
 export class FollowUps {
-  private readonly entries = new Map<string, { query: Query; at: number }>();
-
   constructor(
+    private readonly storage: Storage,
     private readonly ttlMs: number,
-    private readonly max = 10_000,
   ) {}
 
-  get(key: string, now: number): Query | undefined {
-    const e = this.entries.get(key);
-    if (!e || now - e.at > this.ttlMs) return undefined;
-    return e.query;
+  get(chatId: number | undefined, userId: number | undefined): Promise<Query | undefined> {
+    return this.storage.get<Query>(key(chatId, userId)).catch(() => undefined);
   }
 
-  set(key: string, query: Query, now: number): void {
-    this.entries.delete(key);
-    this.entries.set(key, { query, at: now });
-    if (this.entries.size > this.max)
-      this.entries.delete(this.entries.keys().next().value as string);
+  set(chatId: number | undefined, userId: number | undefined, query: Query): Promise<void> {
+    return this.storage.set(key(chatId, userId), query, this.ttlMs).catch(() => undefined);
   }
 }
 
-/** Follow-ups are per person per chat: one officer's question is not another's context. */
-export function followUpKey(chatId: number | undefined, userId: number | undefined): string {
-  return `${chatId}:${userId}`;
+function key(chatId: number | undefined, userId: number | undefined): string {
+  return `followup:${chatId}:${userId}`;
 }

@@ -1,24 +1,29 @@
+import { randomBytes } from "node:crypto";
+import type { Storage } from "../storage/storage";
 import type { Query } from "../understand/query";
 
+const TTL_MS = 24 * 3_600_000;
+
 /**
- * Questions waiting for the asker to pick a province. Callback data holds only a short id,
- * since Telegram allows 64 bytes; the query itself stays here, bounded.
+ * Questions waiting for the asker to pick a province. Callback data holds only a random id,
+ * since Telegram allows 64 bytes and a query is larger; the query is in the storage for a
+ * day, so a button pressed on any instance finds it.
  */
 export class PendingChoices {
-  private readonly entries = new Map<string, Query>();
-  private next = 0;
+  constructor(private readonly storage: Storage) {}
 
-  constructor(private readonly max = 5_000) {}
-
-  add(query: Query): string {
-    const id = (this.next++).toString(36);
-    this.entries.set(id, query);
-    if (this.entries.size > this.max)
-      this.entries.delete(this.entries.keys().next().value as string);
-    return id;
+  /** The id for the buttons; undefined while the storage is down (then no buttons). */
+  async add(query: Query): Promise<string | undefined> {
+    const id = randomBytes(6).toString("hex");
+    try {
+      await this.storage.set(`choice:${id}`, query, TTL_MS);
+      return id;
+    } catch {
+      return undefined;
+    }
   }
 
-  get(id: string): Query | undefined {
-    return this.entries.get(id);
+  get(id: string): Promise<Query | undefined> {
+    return this.storage.get<Query>(`choice:${id}`).catch(() => undefined);
   }
 }

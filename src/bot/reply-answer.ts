@@ -2,14 +2,18 @@ import { InlineKeyboard } from "grammy";
 import { answer } from "../answer/answer";
 import type { Answer } from "../answer/answer-type";
 import { sourceText } from "../answer/wording";
-import { followUpKey } from "./follow-ups";
 import { answerToHtml } from "./html";
 import { replyTo } from "./reply-text";
 import { sendChart } from "./send-chart";
 import type { BotContext } from "./services";
+import type { UnansweredReason } from "./unanswered-log";
 import { withinLimit } from "./within-limit";
 
-const UNANSWERED = new Set(["no_data", "out_of_scope", "ambiguous"]);
+const UNANSWERED: readonly UnansweredReason[] = ["no_data", "out_of_scope", "ambiguous"];
+
+function unansweredReason(outcome: string): UnansweredReason | undefined {
+  return UNANSWERED.find((r) => r === outcome);
+}
 
 /** Each citation of the answer ("ANTARA, 2023") with its article's address, where it has one. */
 function articleLinks(ctx: BotContext, a: Answer): Map<string, { outlet: string; url: string }> {
@@ -31,9 +35,13 @@ export function chartable(a: Answer): boolean {
 }
 
 /** Buttons under an answer: the provinces to pick from, or a chart of the series. */
-export function answerKeyboard(ctx: BotContext, a: Answer): InlineKeyboard | undefined {
-  if (a.choices.length) {
-    const id = ctx.services.choices.add(a.query);
+export async function answerKeyboard(
+  ctx: BotContext,
+  a: Answer,
+): Promise<InlineKeyboard | undefined> {
+  // While the storage is down the question cannot wait for a pick: the answer asks in words.
+  const id = a.choices.length ? await ctx.services.choices.add(a.query) : undefined;
+  if (id) {
     const kb = new InlineKeyboard();
     for (const [i, c] of a.choices.entries()) kb.text(c.label, `pick:${id}:${i}`).row();
     return kb;
@@ -47,16 +55,18 @@ export function answerKeyboard(ctx: BotContext, a: Answer): InlineKeyboard | und
 }
 
 /** Counts, logs and keeps the question if it went unanswered. */
-export function record(ctx: BotContext, a: Answer, ms: number): void {
+export async function record(ctx: BotContext, a: Answer, ms: number): Promise<void> {
   const s = ctx.services;
-  const unanswered = UNANSWERED.has(a.outcome);
-  if (unanswered) s.stats.unanswered++;
+  s.metrics.questions.inc({ outcome: a.outcome });
+  s.metrics.answerSeconds.observe(ms / 1000);
+  const reason = unansweredReason(a.outcome);
+  if (reason) s.stats.unanswered++;
   else if (a.outcome === "answered") s.stats.answered++;
-  if (unanswered && ctx.from) {
-    s.unanswered.add({
+  if (reason && ctx.from) {
+    await s.unanswered.add({
       at: s.now(),
       chatType: ctx.chat?.type ?? "inline",
-      reason: a.outcome as "no_data",
+      reason,
       question: a.question,
       userId: ctx.from.id,
     });
@@ -80,16 +90,13 @@ export function record(ctx: BotContext, a: Answer, ms: number): void {
 export async function replyWithAnswer(ctx: BotContext, question: string): Promise<void> {
   if (!(await withinLimit(ctx))) return;
   const s = ctx.services;
-  const user = ctx.from?.id ?? 0;
-  const nowMs = s.now().getTime();
-  const key = followUpKey(ctx.chat?.id, user);
+  const [chat, user] = [ctx.chat?.id, ctx.from?.id ?? 0];
+  const previous = await s.followUps.get(chat, user);
   const started = performance.now();
-  const a = answer(s.store.current, question, {
-    today: s.now(),
-    previous: s.followUps.get(key, nowMs),
-  });
-  s.followUps.set(key, a.query, nowMs);
-  record(ctx, a, performance.now() - started);
+  const a = answer(s.store.current, question, { today: s.now(), previous });
+  const ms = performance.now() - started;
+  await s.followUps.set(chat, user, a.query);
+  await record(ctx, a, ms);
   await sendAnswer(ctx, a);
   if (a.intent === "trend" && chartable(a) && a.series) {
     await sendChart(ctx, a.series);
@@ -98,7 +105,7 @@ export async function replyWithAnswer(ctx: BotContext, question: string): Promis
 
 export async function sendAnswer(ctx: BotContext, a: Answer): Promise<void> {
   const pieces = answerToHtml(a.text, articleLinks(ctx, a));
-  const keyboard = answerKeyboard(ctx, a);
+  const keyboard = await answerKeyboard(ctx, a);
   for (const [i, html] of pieces.entries()) {
     const last = i === pieces.length - 1;
     await ctx.reply(html, {

@@ -1,19 +1,27 @@
-import { InputFile } from "grammy";
+import { createHash } from "node:crypto";
+import { GrammyError, InputFile } from "grammy";
 import type { Answer } from "../answer/answer-type";
 import { chartCaption } from "../chart/caption";
 import { renderChartPng } from "../chart/png";
 import { escapeHtml } from "./html";
 import type { BotContext } from "./services";
 
+type Series = NonNullable<Answer["series"]>;
+
 const MAX_CACHED = 32;
+const FILE_ID_TTL_MS = 7 * 86_400_000;
 const cache = new Map<string, Buffer>();
+
+/** A chart is the same as long as its title and its facts' ids and values are. */
+function chartKey(series: Series): string {
+  return `${series.title}|${series.facts.map((f) => `${f.id}:${f.value}`).join(",")}`;
+}
 
 /**
  * Rendering takes tens of milliseconds, and the same trend is asked for again and again
- * until the facts change; a chart is keyed by its title and the ids of its facts.
+ * until the facts change.
  */
-function cachedPng(series: NonNullable<Answer["series"]>): Buffer {
-  const key = `${series.title}|${series.facts.map((f) => `${f.id}:${f.value}`).join(",")}`;
+function cachedPng(key: string, series: Series): Buffer {
   let png = cache.get(key);
   if (!png) {
     png = renderChartPng(series);
@@ -23,19 +31,39 @@ function cachedPng(series: NonNullable<Answer["series"]>): Buffer {
   return png;
 }
 
-/** Sends a trend as a PNG chart, its sources in the caption. */
-export async function sendChart(
-  ctx: BotContext,
-  series: NonNullable<Answer["series"]>,
-): Promise<void> {
+/**
+ * Sends a trend as a PNG chart, its sources in the caption. Once Telegram has a chart, the
+ * storage keeps its file id, so that any instance sends it again without rendering or
+ * uploading; a file id Telegram no longer takes is replaced by a fresh upload.
+ */
+export async function sendChart(ctx: BotContext, series: Series): Promise<void> {
+  const s = ctx.services;
+  const key = chartKey(series);
+  // File ids belong to one bot.
+  const stored = `chart:${ctx.me.id}:${createHash("sha256").update(key).digest("hex").slice(0, 32)}`;
   await ctx.replyWithChatAction("upload_photo");
-  const png = cachedPng(series);
   const id = ctx.msg?.message_id;
-  await ctx.replyWithPhoto(new InputFile(png, `${series.metric}-${series.region}.png`), {
+  const options = {
     caption: escapeHtml(chartCaption(series)).slice(0, 1024),
-    parse_mode: "HTML",
+    parse_mode: "HTML" as const,
     ...(ctx.chat?.type !== "private" && id
       ? { reply_parameters: { message_id: id, allow_sending_without_reply: true } }
       : {}),
-  });
+  };
+  const fileId = await s.storage.get<string>(stored).catch(() => undefined);
+  if (fileId) {
+    const sent = await ctx.replyWithPhoto(fileId, options).catch((err: unknown) => {
+      // "wrong file identifier": upload afresh; any other failure is the usual kind.
+      if (err instanceof GrammyError && err.error_code === 400) return undefined;
+      throw err;
+    });
+    if (sent) return;
+  }
+  const png = cachedPng(key, series);
+  const sent = await ctx.replyWithPhoto(
+    new InputFile(png, `${series.metric}-${series.region}.png`),
+    options,
+  );
+  const uploaded = sent.photo?.at(-1)?.file_id;
+  if (uploaded) await s.storage.set(stored, uploaded, FILE_ID_TTL_MS).catch(() => undefined);
 }

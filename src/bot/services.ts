@@ -1,8 +1,13 @@
+import { hostname } from "node:os";
 import { setTimeout as delay } from "node:timers/promises";
 import type { Context } from "grammy";
 import type { Config } from "../config";
 import type { Logger } from "../logger";
+import { ApiContact } from "../observe/api-contact";
+import { createMetrics, type Metrics } from "../observe/metrics";
 import type { KnowledgeStore } from "../reload/store";
+import { openStorage } from "../storage/open-storage";
+import type { Storage } from "../storage/storage";
 import { FollowUps } from "./follow-ups";
 import { InFlight } from "./in-flight";
 import { PendingChoices } from "./pending-choices";
@@ -15,13 +20,18 @@ export type Services = {
   store: KnowledgeStore;
   config: Config;
   logger: Logger;
+  /** This process among the instances, in replies to admins: host name and process id. */
+  instance: string;
   admins: ReadonlySet<number>;
+  storage: Storage;
   followUps: FollowUps;
   choices: PendingChoices;
   limiter: RateLimiter;
   userHash: UserHash;
   unanswered: UnansweredLog;
   inFlight: InFlight;
+  metrics: Metrics;
+  apiContact: ApiContact;
   stats: { answered: number; unanswered: number; startedAt: Date };
   now: () => Date;
   /** Waits out a flood wait; tests pass one where Telegram's seconds go faster. */
@@ -34,6 +44,7 @@ export function createServices(opts: {
   store: KnowledgeStore;
   config: Config;
   logger: Logger;
+  storage?: Storage;
   extraAdmins?: number[];
   now?: () => Date;
   sleep?: Services["sleep"];
@@ -41,17 +52,23 @@ export function createServices(opts: {
   const { config, logger } = opts;
   const now = opts.now ?? (() => new Date());
   const userHash = new UserHash(config.DATA_DIR, logger);
+  const storage = opts.storage ?? openStorage(config, logger);
+  const metrics = createMetrics(() => storage.up);
   return {
     store: opts.store,
     config,
     logger,
+    instance: `${hostname()}#${process.pid}`,
     admins: new Set([...config.ADMIN_IDS, ...(opts.extraAdmins ?? [])]),
-    followUps: new FollowUps(config.FOLLOW_UP_MINUTES * 60_000),
-    choices: new PendingChoices(),
-    limiter: new RateLimiter(config.RATE_LIMIT_PER_MINUTE),
+    storage,
+    followUps: new FollowUps(storage, config.FOLLOW_UP_MINUTES * 60_000),
+    choices: new PendingChoices(storage),
+    limiter: new RateLimiter(storage, config.RATE_LIMIT_PER_MINUTE),
     userHash,
-    unanswered: new UnansweredLog({ dir: config.DATA_DIR, hash: userHash, logger }),
+    unanswered: new UnansweredLog({ storage, hash: userHash }),
     inFlight: new InFlight(),
+    metrics,
+    apiContact: new ApiContact(metrics, now),
     stats: { answered: 0, unanswered: 0, startedAt: now() },
     now,
     sleep: opts.sleep ?? ((ms, signal) => delay(ms, undefined, { signal })),

@@ -1,7 +1,5 @@
-import { appendFileSync, existsSync, mkdirSync, readFileSync, renameSync, statSync } from "node:fs";
-import { join } from "node:path";
 import { z } from "zod";
-import type { Logger } from "../logger";
+import type { Storage } from "../storage/storage";
 import type { UserHash } from "./user-hash";
 
 const entrySchema = z.object({
@@ -12,62 +10,76 @@ const entrySchema = z.object({
   user: z.string(),
 });
 export type UnansweredEntry = z.infer<typeof entrySchema>;
+export type UnansweredReason = UnansweredEntry["reason"];
 type NewEntry = Omit<UnansweredEntry, "user" | "at"> & { userId: number; at: Date };
 
-const FILE = "unanswered.jsonl";
-const OLD_FILE = "unanswered.1.jsonl";
+const LIST = "unanswered";
 
 /**
- * Questions the bot could not answer, one JSON line each, so admins see which articles or
- * synonyms to add. User ids are keyed hashes; no names. The file is capped: past the cap it
- * becomes the one older file kept, and a new one starts.
+ * Questions the bot could not answer, so admins see which articles or synonyms to add. User
+ * ids are keyed hashes; no names. The list is capped (`maxEntries`, about 1 MB; the embedded
+ * storage keeps the one file before too, in DATA_DIR/unanswered.jsonl and unanswered.1.jsonl).
  *
- * Writing it never stands between a person and their answer: while the data folder cannot be
- * written, entries wait in memory (the newest `maxWaiting`), a warning is logged once, and
- * every new entry tries again.
+ * Keeping it never stands between a person and their answer: while the storage cannot be
+ * written, entries wait in memory (the newest `maxWaiting`) and every new entry tries again.
  */
 export class UnansweredLog {
-  private readonly dir: string;
+  private readonly storage: Storage;
   private readonly hash: UserHash;
-  private readonly logger: Logger;
-  private readonly maxBytes: number;
+  private readonly maxEntries: number;
   private readonly maxWaiting: number;
-  private waiting: NewEntry[] = [];
-  private dropped = 0;
-  private failing = false;
-  private ready = false;
-  private size?: number;
+  private waiting: UnansweredEntry[] = [];
+  private flushing: Promise<void> = Promise.resolve();
 
   constructor(opts: {
-    dir: string;
+    storage: Storage;
     hash: UserHash;
-    logger: Logger;
-    maxBytes?: number;
+    maxEntries?: number;
     maxWaiting?: number;
   }) {
-    this.dir = opts.dir;
+    this.storage = opts.storage;
     this.hash = opts.hash;
-    this.logger = opts.logger;
-    this.maxBytes = opts.maxBytes ?? 1_000_000;
+    this.maxEntries = opts.maxEntries ?? 1_500;
     this.maxWaiting = opts.maxWaiting ?? 1_000;
-    // Says at the start, not at the first unanswered question, that the folder is unwritable.
-    this.flush();
   }
 
-  add(entry: NewEntry): void {
-    this.waiting.push(entry);
-    if (this.waiting.length > this.maxWaiting) {
-      this.waiting.shift();
-      this.dropped++;
-    }
-    this.flush();
+  /** Keeps the entry; resolves once it is written or left waiting. */
+  add(entry: NewEntry): Promise<void> {
+    this.waiting.push(this.toEntry(entry));
+    if (this.waiting.length > this.maxWaiting) this.waiting.shift();
+    return this.flush();
+  }
+
+  /** Writes what waits, one flush at a time, so entries keep their order. */
+  private flush(): Promise<void> {
+    this.flushing = this.flushing.then(async () => {
+      try {
+        // The hash key goes to DATA_DIR with the first entry; while it cannot, hashes still work.
+        this.hash.store();
+      } catch {}
+      try {
+        for (let e = this.waiting[0]; e; e = this.waiting[0]) {
+          await this.storage.append(LIST, e, this.maxEntries);
+          this.waiting.shift();
+        }
+      } catch {
+        // The storage has logged it; the entries wait for the next try.
+      }
+    });
+    return this.flushing;
   }
 
   /** The most frequent questions since `since`, with how often and why they went unanswered. */
-  top(since: Date, limit = 10): { question: string; count: number; reasons: string[] }[] {
+  async top(
+    since: Date,
+    limit = 10,
+  ): Promise<{ question: string; count: number; reasons: string[] }[]> {
+    const kept = await this.storage.items(LIST).catch(() => []);
     const counts = new Map<string, { question: string; count: number; reasons: Set<string> }>();
-    for (const e of [...this.read(), ...this.waiting.map((w) => this.toEntry(w))]) {
-      if (new Date(e.at) < since) continue;
+    for (const item of [...kept, ...this.waiting]) {
+      const parsed = entrySchema.safeParse(item);
+      if (!parsed.success || new Date(parsed.data.at) < since) continue;
+      const e = parsed.data;
       const key = e.question.toLowerCase().replace(/\s+/g, " ").trim();
       const c = counts.get(key) ?? { question: e.question, count: 0, reasons: new Set<string>() };
       c.count++;
@@ -80,46 +92,6 @@ export class UnansweredLog {
       .map((c) => ({ question: c.question, count: c.count, reasons: [...c.reasons] }));
   }
 
-  private flush(): void {
-    try {
-      if (!this.ready) {
-        mkdirSync(this.dir, { recursive: true });
-        this.hash.store();
-        this.ready = true;
-      }
-      for (let e = this.waiting[0]; e; e = this.waiting[0]) {
-        this.write(`${JSON.stringify(this.toEntry(e))}\n`);
-        this.waiting.shift();
-      }
-      if (this.failing)
-        this.logger.info({ dir: this.dir, dropped: this.dropped }, "unanswered log written again");
-      this.failing = false;
-      this.dropped = 0;
-    } catch (err) {
-      this.ready = false;
-      this.size = undefined;
-      if (!this.failing)
-        this.logger.warn(
-          { err, dir: this.dir, waiting: this.waiting.length },
-          "cannot write to DATA_DIR; unanswered questions wait in memory and are retried",
-        );
-      this.failing = true;
-    }
-  }
-
-  private write(line: string): void {
-    const path = join(this.dir, FILE);
-    // The size is read from disk once and then counted, so a question costs one write.
-    this.size ??= existsSync(path) ? statSync(path).size : 0;
-    const bytes = Buffer.byteLength(line);
-    if (this.size + bytes > this.maxBytes) {
-      renameSync(path, join(this.dir, OLD_FILE));
-      this.size = 0;
-    }
-    appendFileSync(path, line, { mode: 0o600 });
-    this.size += bytes;
-  }
-
   private toEntry({ userId, at, ...rest }: NewEntry): UnansweredEntry {
     return {
       at: at.toISOString(),
@@ -127,29 +99,5 @@ export class UnansweredLog {
       question: rest.question.slice(0, 500),
       user: this.hash.of(userId),
     };
-  }
-
-  private read(): UnansweredEntry[] {
-    return [OLD_FILE, FILE].flatMap((name) => {
-      const path = join(this.dir, name);
-      let text: string;
-      try {
-        text = readFileSync(path, "utf8");
-      } catch {
-        return [];
-      }
-      return text.split("\n").flatMap((line) => {
-        const parsed = line ? entrySchema.safeParse(safeJson(line)) : undefined;
-        return parsed?.success ? [parsed.data] : [];
-      });
-    });
-  }
-}
-
-function safeJson(line: string): unknown {
-  try {
-    return JSON.parse(line);
-  } catch {
-    return undefined;
   }
 }

@@ -11,9 +11,10 @@ const SLOW_DOWN = "Pertanyaannya banyak sekali 🙂 Tunggu sebentar, lalu tanya 
 export async function withinLimit(ctx: BotContext): Promise<boolean> {
   const s = ctx.services;
   if (!ctx.from) return true;
-  const verdict = s.limiter.check(ctx.from.id, s.now().getTime());
+  const verdict = await s.limiter.check(ctx.from.id, s.now().getTime());
   if (verdict === "ok") return true;
   if (verdict === "warn") {
+    s.metrics.rateLimited.inc();
     if (ctx.callbackQuery) await ctx.answerCallbackQuery({ text: SLOW_DOWN });
     else if (ctx.inlineQuery)
       await ctx.answerInlineQuery([], {

@@ -2,12 +2,21 @@ import { run } from "@grammyjs/runner";
 import type { Bot } from "grammy";
 import { ALLOWED_UPDATES, registerCommands } from "../bot/create-bot";
 import type { BotContext, Services } from "../bot/services";
+import type { PollingConfig } from "../config";
+import { startHealthServer } from "../observe/endpoints";
 
-/** Long polling with grammY runner: updates handled concurrently, each chat in order. */
+/**
+ * Long polling with grammY runner: updates handled concurrently, each chat in order. With
+ * HEALTH_PORT, GET /healthz and GET /metrics are served there.
+ */
 export async function runPolling(
   bot: Bot<BotContext>,
   services: Services,
+  config: PollingConfig,
 ): Promise<() => Promise<void>> {
+  const stopHealth = config.HEALTH_PORT
+    ? await startHealthServer(config.HEALTH_PORT, services)
+    : undefined;
   await bot.init();
   await bot.api.deleteWebhook();
   await registerCommands(bot, services);
@@ -15,5 +24,6 @@ export async function runPolling(
   services.logger.info({ bot: bot.botInfo.username }, "polling");
   return async () => {
     if (runner.isRunning()) await runner.stop();
+    await stopHealth?.();
   };
 }

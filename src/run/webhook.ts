@@ -2,17 +2,22 @@ import { createServer } from "node:http";
 import { type Bot, webhookCallback } from "grammy";
 import { ALLOWED_UPDATES, registerCommands } from "../bot/create-bot";
 import type { BotContext, Services } from "../bot/services";
+import type { WebhookConfig } from "../config";
+import { serveOps } from "../observe/endpoints";
+import { keepInTouch } from "../observe/keep-in-touch";
 
 /**
  * Webhook mode: an HTTP server on PORT takes Telegram's posts at WEBHOOK_URL's path, and
- * refuses any request without the secret token.
+ * refuses any request without the secret token. The same server answers GET /healthz and
+ * GET /metrics.
  */
 export async function runWebhook(
   bot: Bot<BotContext>,
   services: Services,
+  config: WebhookConfig,
 ): Promise<() => Promise<void>> {
-  const { WEBHOOK_URL, WEBHOOK_SECRET, PORT } = services.config;
-  const url = new URL(WEBHOOK_URL as string);
+  const { WEBHOOK_URL, WEBHOOK_SECRET, PORT } = config;
+  const url = new URL(WEBHOOK_URL);
   await bot.init();
   const handle = webhookCallback(bot, "http", { secretToken: WEBHOOK_SECRET, onTimeout: "return" });
   let closing = false;
@@ -20,6 +25,7 @@ export async function runWebhook(
     // While stopping, a connection closes once its answer is out instead of idling in
     // keep-alive until it times out, which would hold the stop for seconds.
     res.on("finish", () => closing && setImmediate(() => server.closeIdleConnections()));
+    if (serveOps(req, res, services)) return;
     if (req.method !== "POST" || req.url?.split("?")[0] !== url.pathname) {
       res.writeHead(404).end();
       return;
@@ -35,10 +41,12 @@ export async function runWebhook(
     allowed_updates: [...ALLOWED_UPDATES],
   });
   await registerCommands(bot, services);
+  const stopTouching = keepInTouch(bot, services);
   services.logger.info({ port: PORT, path: url.pathname }, "webhook listening");
   return () =>
     new Promise<void>((resolve) => {
       closing = true;
+      stopTouching();
       server.close(() => resolve());
     });
 }

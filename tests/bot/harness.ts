@@ -6,6 +6,7 @@ import { Writable } from "node:stream";
 import type { Bot } from "grammy";
 import { expect } from "vitest";
 import { createBot } from "../../src/bot/create-bot";
+import { listenForReloads } from "../../src/bot/reload-everywhere";
 import { type BotContext, createServices, type Services } from "../../src/bot/services";
 import { readConfig } from "../../src/config";
 import { createLogger } from "../../src/logger";
@@ -78,18 +79,22 @@ export async function startBot(
     },
   });
   const config = readConfig(env);
+  if (config.mode === "terminal") throw new Error("startBot needs a BOT_TOKEN");
   const services = createServices({
     store: new KnowledgeStore(dataPaths(env)),
     config,
     logger: createLogger("debug", {
-      secrets: [config.BOT_TOKEN, config.WEBHOOK_SECRET],
+      secrets: [fake.token, config.mode === "webhook" ? config.WEBHOOK_SECRET : undefined],
       destination,
     }),
     ...(opts.sleep ? { sleep: opts.sleep } : {}),
   });
   const bot = createBot(fake.token, services, { client: { apiRoot: fake.apiRoot } });
+  listenForReloads(bot.api, services);
   const stopBot =
-    opts.mode === "webhook" ? await runWebhook(bot, services) : await runPolling(bot, services);
+    config.mode === "webhook"
+      ? await runWebhook(bot, services, config)
+      : await runPolling(bot, services, config);
   return {
     fake,
     bot,
@@ -101,6 +106,7 @@ export async function startBot(
         .map((line) => JSON.parse(line)),
     async stop() {
       await stopBot();
+      await services.storage.close();
       await fake.close();
       expectNoToken(written, fake.token);
     },
@@ -116,12 +122,14 @@ export type BotProcess = {
 };
 
 /**
- * `node dist/src/main.js` (build it first with `npm run build`) with a clean environment plus
- * `env`. Its standard error is checked for the token when it exits.
+ * `node dist/src/main.js` (build it first with `npm run build`) in `root` (the project, or a
+ * copy of it) with a clean environment plus `env`. Its standard error is checked for the
+ * token when it exits.
  */
-export function startProcess(env: Record<string, string>): BotProcess {
+export function startProcess(env: Record<string, string>, root = projectRoot()): BotProcess {
   const { WEBHOOK_SECRET: _secret, ...clean } = fixtureEnv();
-  const child = spawn(process.execPath, [join(projectRoot(), "dist/src/main.js")], {
+  const child = spawn(process.execPath, [join(root, "dist/src/main.js")], {
+    cwd: root,
     env: { ...clean, DATA_DIR: mkdtempSync(join(tmpdir(), "umkm-proc-")), ...env },
   });
   let stderr = "";

@@ -1,6 +1,7 @@
 import { Composer } from "grammy";
 import { formatPeriod } from "../../format/period";
 import { answerToHtml } from "../html";
+import { reloadHere, reloadOthers, reloadReport } from "../reload-everywhere";
 import { replyText } from "../reply-text";
 import type { BotContext } from "../services";
 import { withinLimit } from "../within-limit";
@@ -16,16 +17,11 @@ const admins = adminFeature.filter((ctx) =>
 
 admins.command("reload", async (ctx) => {
   const s = ctx.services;
-  const result = await s.store.reload();
-  const took = `${result.seconds.toFixed(2).replace(".", ",")} detik`;
-  s.logger.info(
-    { user: s.userHash.of(ctx.from?.id ?? 0), ok: result.ok, seconds: result.seconds },
-    "reload",
-  );
-  const text = result.ok
-    ? `Data dimuat ulang: ${result.summary} (${took}). Sekarang ${s.store.current.table.facts.length} fakta dari ${s.store.current.table.articles.length} artikel.`
-    : `Gagal memuat ulang, data lama tetap dipakai.\n${result.error}`;
-  await replyText(ctx, text);
+  const result = await reloadHere(s, { user: s.userHash.of(ctx.from?.id ?? 0) });
+  // Every other instance reloads as well and reports here on its own.
+  const told = s.storage.kind === "embedded" || (await reloadOthers(s, ctx.chat.id));
+  const others = told ? "" : "\nInstans lain tidak dapat diberi tahu (Redis tidak terjangkau).";
+  await replyText(ctx, `${reloadReport(s, result)}${others}`);
 });
 
 admins.command("status", async (ctx) => {
@@ -40,6 +36,7 @@ admins.command("status", async (ctx) => {
   const text = [
     `Status: ${k.table.facts.length} fakta dari ${k.table.articles.length} artikel.`,
     `Reload terakhir: ${reload}`,
+    `Instans ${s.instance}; penyimpanan ${s.storage.kind}${s.storage.up ? "" : " (tidak terjangkau: tanpa lanjutan percakapan)"}.`,
     `Berjalan sejak ${s.stats.startedAt.toISOString()} (${uptime(s.now().getTime() - s.stats.startedAt.getTime())}).`,
     `Pertanyaan: ${asked}, tidak terjawab ${s.stats.unanswered} (${share}%).`,
   ].join("\n");
@@ -49,7 +46,7 @@ admins.command("status", async (ctx) => {
 admins.command("belumterjawab", async (ctx) => {
   const s = ctx.services;
   const since = new Date(s.now().getTime() - DAYS * 86_400_000);
-  const top = s.unanswered.top(since);
+  const top = await s.unanswered.top(since);
   const text = top.length
     ? [
         `Pertanyaan yang belum terjawab, ${DAYS} hari terakhir (sejak ${formatPeriod(since.toISOString().slice(0, 10))}):`,

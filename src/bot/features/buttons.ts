@@ -1,7 +1,6 @@
 import { Composer } from "grammy";
 import { answerQuery } from "../../answer/answer";
 import { trendBlock } from "../../answer/trend";
-import { followUpKey } from "../follow-ups";
 import { answerToHtml } from "../html";
 import { record } from "../reply-answer";
 import { sendChart } from "../send-chart";
@@ -14,7 +13,7 @@ export const buttonsFeature = new Composer<BotContext>();
 buttonsFeature.callbackQuery(/^pick:(\w+):(\d+)$/, async (ctx) => {
   if (!(await withinLimit(ctx))) return;
   const s = ctx.services;
-  const query = s.choices.get(ctx.match[1] as string);
+  const query = await s.choices.get(ctx.match[1] as string);
   const region = query?.ambiguous?.candidates[Number(ctx.match[2])];
   if (!query || !region) {
     await ctx.answerCallbackQuery({ text: "Pilihan ini sudah kedaluwarsa. Silakan tanya lagi." });
@@ -27,8 +26,8 @@ buttonsFeature.callbackQuery(/^pick:(\w+):(\d+)$/, async (ctx) => {
     picked,
     `${query.ambiguous?.words} → ${s.store.current.regionName(region)}`,
   );
-  record(ctx, a, performance.now() - started);
-  s.followUps.set(followUpKey(ctx.chat?.id, ctx.from.id), a.query, s.now().getTime());
+  await record(ctx, a, performance.now() - started);
+  await s.followUps.set(ctx.chat?.id, ctx.from.id, a.query);
   await ctx.answerCallbackQuery();
   await ctx.editMessageText(answerToHtml(a.text)[0] as string, { parse_mode: "HTML" });
 });

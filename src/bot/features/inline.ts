@@ -32,7 +32,7 @@ inlineFeature.on("inline_query", async (ctx) => {
   }
   const started = performance.now();
   const a = answer(s.store.current, question, { today: s.now() });
-  record(ctx, a, performance.now() - started);
+  await record(ctx, a, performance.now() - started);
   const [headline = "", ...rest] = a.text.split("\n");
   const id = createHash("sha1").update(`${question}\n${a.text}`).digest("hex").slice(0, 32);
   // One message only: an inline result cannot be split, so it keeps the first piece.
