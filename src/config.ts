@@ -42,6 +42,15 @@ export const configSchema = z
     SHUTDOWN_GRACE_MS: positiveInt(10_000),
     FLOOD_WAIT_MAX_SECONDS: positiveInt(300),
     FLOOD_WAIT_MAX_HELD: positiveInt(100),
+    OFFICERS_CHAT_ID: z.coerce
+      .number()
+      .int()
+      .negative("a group's id, negative, like -1001234567890")
+      .optional(),
+    HANDOVER_MAX_OPEN: positiveInt(3),
+    HANDOVER_MAX_PER_HOUR: positiveInt(5),
+    // Fractions allowed (0.5 is 30 seconds), so that tests need not wait minutes.
+    HANDOVER_REMIND_MINUTES: z.coerce.number().positive().default(120),
   })
   .refine((c) => !c.WEBHOOK_URL || c.WEBHOOK_SECRET, {
     path: ["WEBHOOK_SECRET"],

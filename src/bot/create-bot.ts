@@ -4,8 +4,10 @@ import { Bot, type BotConfig } from "grammy";
 import { adminFeature } from "./features/admin";
 import { askFeature } from "./features/ask";
 import { buttonsFeature } from "./features/buttons";
+import { handoverFeature } from "./features/handover";
 import { infoFeature } from "./features/info";
 import { inlineFeature } from "./features/inline";
+import { officersDeskFeature } from "./features/officers-desk";
 import { welcomeFeature } from "./features/welcome";
 import { holdFloodWaits } from "./flood-wait";
 import { watchReachability } from "./reachability";
@@ -20,6 +22,13 @@ export const COMMANDS = [
   { command: "sumber", description: "Daftar berita sumber data" },
   { command: "data", description: "Wilayah, data dan tahun yang tersedia" },
   { command: "start", description: "Mulai" },
+];
+
+/** In the officers' group, also what officers do there. */
+export const OFFICERS_COMMANDS = [
+  ...COMMANDS,
+  { command: "antrian", description: "Pertanyaan yang menunggu petugas, terlama dulu" },
+  { command: "tolak", description: "Balas pertanyaan dengan /tolak <alasan> untuk menolaknya" },
 ];
 
 export const ALLOWED_UPDATES = ["message", "callback_query", "inline_query"] as const;
@@ -60,7 +69,10 @@ export function createBot(
     adminFeature,
     welcomeFeature,
     infoFeature,
+    // Before ask: in the officers' group a reply to the bot answers a handover, not asks it.
+    officersDeskFeature,
     askFeature,
+    handoverFeature,
     buttonsFeature,
     inlineFeature,
   );
@@ -74,6 +86,10 @@ export function createBot(
 export async function registerCommands(bot: Bot<BotContext>, services: Services): Promise<void> {
   try {
     await bot.api.setMyCommands(COMMANDS);
+    if (services.handover)
+      await bot.api.setMyCommands(OFFICERS_COMMANDS, {
+        scope: { type: "chat", chat_id: services.handover.chatId },
+      });
   } catch (err) {
     services.logger.warn({ err }, "setMyCommands failed; the commands still work");
   }

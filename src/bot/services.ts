@@ -4,6 +4,8 @@ import type { Config } from "../config";
 import type { Logger } from "../logger";
 import type { KnowledgeStore } from "../reload/store";
 import { FollowUps } from "./follow-ups";
+import { FileHandoverStore } from "./handover/file-store";
+import type { HandoverStore } from "./handover/store";
 import { InFlight } from "./in-flight";
 import { PendingChoices } from "./pending-choices";
 import { RateLimiter } from "./rate-limiter";
@@ -22,6 +24,8 @@ export type Services = {
   userHash: UserHash;
   unanswered: UnansweredLog;
   inFlight: InFlight;
+  /** The officers' desk, when OFFICERS_CHAT_ID is set. */
+  handover?: { chatId: number; store: HandoverStore };
   stats: { answered: number; unanswered: number; startedAt: Date };
   now: () => Date;
   /** Waits out a flood wait; tests pass one where Telegram's seconds go faster. */
@@ -41,6 +45,8 @@ export function createServices(opts: {
   const { config, logger } = opts;
   const now = opts.now ?? (() => new Date());
   const userHash = new UserHash(config.DATA_DIR, logger);
+  // The terminal chat (no BOT_TOKEN) has no officers' group to hand questions to.
+  const officers = config.BOT_TOKEN ? config.OFFICERS_CHAT_ID : undefined;
   return {
     store: opts.store,
     config,
@@ -52,6 +58,9 @@ export function createServices(opts: {
     userHash,
     unanswered: new UnansweredLog({ dir: config.DATA_DIR, hash: userHash, logger }),
     inFlight: new InFlight(),
+    ...(officers !== undefined && {
+      handover: { chatId: officers, store: new FileHandoverStore(config.DATA_DIR, logger, now) },
+    }),
     stats: { answered: 0, unanswered: 0, startedAt: now() },
     now,
     sleep: opts.sleep ?? ((ms, signal) => delay(ms, undefined, { signal })),

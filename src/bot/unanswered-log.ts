@@ -68,7 +68,7 @@ export class UnansweredLog {
     const counts = new Map<string, { question: string; count: number; reasons: Set<string> }>();
     for (const e of [...this.read(), ...this.waiting.map((w) => this.toEntry(w))]) {
       if (new Date(e.at) < since) continue;
-      const key = e.question.toLowerCase().replace(/\s+/g, " ").trim();
+      const key = questionKey(e.question);
       const c = counts.get(key) ?? { question: e.question, count: 0, reasons: new Set<string>() };
       c.count++;
       c.reasons.add(e.reason);
@@ -144,6 +144,11 @@ export class UnansweredLog {
       });
     });
   }
+}
+
+/** One question however it was capitalised and spaced, for counting it and finding it again. */
+export function questionKey(question: string): string {
+  return question.toLowerCase().replace(/\s+/g, " ").trim();
 }
 
 function safeJson(line: string): unknown {

@@ -1,6 +1,7 @@
 import { createServer } from "node:http";
 import { type Bot, webhookCallback } from "grammy";
 import { ALLOWED_UPDATES, registerCommands } from "../bot/create-bot";
+import { remindOfficers } from "../bot/handover/reminders";
 import type { BotContext, Services } from "../bot/services";
 
 /**
@@ -35,10 +36,13 @@ export async function runWebhook(
     allowed_updates: [...ALLOWED_UPDATES],
   });
   await registerCommands(bot, services);
+  const stopReminders = remindOfficers(bot.api, services);
   services.logger.info({ port: PORT, path: url.pathname }, "webhook listening");
-  return () =>
-    new Promise<void>((resolve) => {
-      closing = true;
-      server.close(() => resolve());
-    });
+  return async () => {
+    closing = true;
+    await Promise.all([
+      stopReminders(),
+      new Promise<void>((resolve) => server.close(() => resolve())),
+    ]);
+  };
 }

@@ -1,0 +1,23 @@
+import { GrammyError } from "grammy";
+import type { BotContext } from "../services";
+
+const MEMBERS = new Set(["creator", "administrator", "member"]);
+
+/**
+ * Whether the sender is a member of the officers' group. Writing there is not proof: a
+ * channel's discussion group takes comments from people who never joined it. Telegram's
+ * answer is the test.
+ */
+export async function isOfficer(ctx: BotContext): Promise<boolean> {
+  const desk = ctx.services.handover;
+  if (!desk || !ctx.from) return false;
+  try {
+    const member = await ctx.api.getChatMember(desk.chatId, ctx.from.id);
+    return MEMBERS.has(member.status) || (member.status === "restricted" && member.is_member);
+  } catch (err) {
+    // "user not found" and the like: no member. Network trouble goes to the error boundary.
+    if (!(err instanceof GrammyError)) throw err;
+    ctx.services.logger.warn({ err }, "getChatMember refused; treated as no officer");
+    return false;
+  }
+}
