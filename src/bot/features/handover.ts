@@ -1,4 +1,5 @@
 import { Composer, InlineKeyboard } from "grammy";
+import { deskOf } from "../handover/desk";
 import { handoverRefusal } from "../handover/limits";
 import { type Handover, handedOver } from "../handover/store";
 import {
@@ -29,7 +30,7 @@ const EXPIRED = "Tombol ini sudah tidak berlaku. Silakan tanya lagi.";
 // both as the asker saw them and nothing is kept until the asker shows they want it sent.
 desk.callbackQuery("ho:ask", async (ctx) => {
   if (!(await withinLimit(ctx))) return;
-  const store = storeOf(ctx);
+  const { store } = deskOf(ctx);
   const answer = ctx.callbackQuery.message;
   const question = answer && "text" in answer ? answer.reply_to_message : undefined;
   // Only the asker: a client can press buttons on any message it has, with any data.
@@ -81,7 +82,7 @@ desk.callbackQuery("ho:ask", async (ctx) => {
 desk.callbackQuery(/^ho:send:(\d+):(nama|anon)$/, async (ctx) => {
   if (!(await withinLimit(ctx))) return;
   const s = ctx.services;
-  const { chatId, store } = s.handover as NonNullable<typeof s.handover>;
+  const { chatId, store } = deskOf(ctx);
   const draft = await ownDraft(ctx, Number(ctx.match[1]));
   if (!draft) return;
   const refusal = handoverRefusal(await store.list(), ctx.chat.id, s.now().getTime(), s.config);
@@ -133,18 +134,14 @@ desk.callbackQuery(/^ho:cancel:(\d+)$/, async (ctx) => {
   if (!(await withinLimit(ctx))) return;
   const draft = await ownDraft(ctx, Number(ctx.match[1]));
   if (!draft) return;
-  await storeOf(ctx).remove(draft.id);
+  await deskOf(ctx).store.remove(draft.id);
   await ctx.answerCallbackQuery();
   await ctx.editMessageText("Dibatalkan: tidak ada yang dikirim ke petugas.");
 });
 
-function storeOf(ctx: BotContext) {
-  return (ctx.services.handover as NonNullable<BotContext["services"]["handover"]>).store;
-}
-
 /** The asker's own draft, or undefined once the press has been answered with why not. */
 async function ownDraft(ctx: BotContext, id: number): Promise<Handover | undefined> {
-  const h = await storeOf(ctx).get(id);
+  const h = await deskOf(ctx).store.get(id);
   if (h?.status === "draft" && h.askerChatId === ctx.chat?.id && ctx.from?.id === ctx.chat.id)
     return h;
   await ctx.answerCallbackQuery({

@@ -1,5 +1,5 @@
 import { Composer, GrammyError } from "grammy";
-import { isOfficer } from "../handover/officers";
+import { deskOf, isOfficer } from "../handover/desk";
 import { type HandedOver, type Handover, handedOver } from "../handover/store";
 import { officersAnswer, officersRefusal, queue, STATUS_WORDS } from "../handover/texts";
 import { answerToHtml } from "../html";
@@ -21,7 +21,7 @@ const desk = officersDeskFeature.filter(
 desk.command("antrian", async (ctx) => {
   if (!(await isOfficer(ctx)) || !(await withinLimit(ctx))) return;
   const s = ctx.services;
-  const open = (await storeOf(ctx).list())
+  const open = (await deskOf(ctx).store.list())
     .filter((h) => h.status === "open")
     .sort((a, b) => String(a.handedAt).localeCompare(String(b.handedAt)));
   for (const html of answerToHtml(queue(open, s.now().getTime())))
@@ -60,15 +60,11 @@ desk.on("message:text").filter(
   },
 );
 
-function storeOf(ctx: BotContext) {
-  return (ctx.services.handover as NonNullable<BotContext["services"]["handover"]>).store;
-}
-
 /** The handover whose message (or reminder) this message replies to. */
 async function repliedTo(ctx: BotContext): Promise<HandedOver | undefined> {
   const id = ctx.msg?.reply_to_message?.message_id;
   if (id === undefined || ctx.msg?.reply_to_message?.from?.id !== ctx.me.id) return undefined;
-  return (await storeOf(ctx).list())
+  return (await deskOf(ctx).store.list())
     .filter(handedOver)
     .find((h) => h.officersMessageId === id || h.reminderMessageId === id);
 }
@@ -102,7 +98,7 @@ async function close(
     if (!(err instanceof GrammyError && err.error_code === 403)) throw err;
     outcome = "blocked";
   }
-  await storeOf(ctx).update(h.id, (fresh) =>
+  await deskOf(ctx).store.update(h.id, (fresh) =>
     fresh.status === "open"
       ? { ...fresh, status: outcome, closedAt: s.now().toISOString() }
       : undefined,

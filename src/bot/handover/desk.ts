@@ -1,5 +1,12 @@
 import { GrammyError } from "grammy";
-import type { BotContext } from "../services";
+import type { BotContext, Services } from "../services";
+
+/** The officers' desk; only called where a filter has made sure OFFICERS_CHAT_ID is set. */
+export function deskOf(ctx: BotContext): NonNullable<Services["handover"]> {
+  const desk = ctx.services.handover;
+  if (!desk) throw new Error("handover used without OFFICERS_CHAT_ID");
+  return desk;
+}
 
 const MEMBERS = new Set(["creator", "administrator", "member"]);
 
