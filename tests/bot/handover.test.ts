@@ -117,9 +117,11 @@ describe("handing a question over to the officers", () => {
     await fake.close();
   });
 
-  it("/antrian in the officers' group says when nothing waits", async () => {
-    const { reply } = await say(r, OFFICERS, SARI, "/antrian");
-    expect(reply.params.text).toContain("Antrian kosong");
+  it("/antrian in the officers' group says when nothing waits; /bantuan says how to answer", async () => {
+    const { read } = await say(r, OFFICERS, SARI, "/antrian");
+    expect(read).toBe("Antrian kosong: tidak ada pertanyaan yang menunggu petugas.");
+    const { read: help } = await say(r, OFFICERS, SARI, "/bantuan");
+    expect(help).toContain("Di grup petugas: balas pesan pertanyaan untuk menjawab");
   });
 
   it("offers the officers only under answers it could not give, in a private chat", async () => {
@@ -311,7 +313,7 @@ describe("handing a question over to the officers", () => {
   });
 });
 
-describe("reminders and the hourly cap", () => {
+describe("Batal, reminders and the hourly cap", () => {
   let r: Running;
   beforeAll(async () => {
     const dataDir = mkdtempSync(join(tmpdir(), "umkm-handover-"));
@@ -322,6 +324,16 @@ describe("reminders and the hourly cap", () => {
     r.fake.setChatMember(OFFICERS.id, SARI, "member");
   });
   afterAll(() => r.stop());
+
+  it("sends nothing when the asker presses Batal", async () => {
+    const since = r.fake.calls.length;
+    const { confirmation } = await offer(r, ASKER_CHAT, ASKER, "jumlah koperasi di ntb");
+    const cancel = buttons(confirmation).find((b) => b.text === "Batal");
+    r.fake.pressButton({ from: ASKER, message: confirmation, data: cancel?.callback_data ?? "" });
+    const edit = await r.fake.waitForCall("editMessageText", undefined, 5000, since);
+    expect(edit.params.text).toBe("Dibatalkan: tidak ada yang dikirim ke petugas.");
+    expect(sendsTo(r.fake, OFFICERS.id, since)).toEqual([]);
+  });
 
   it("reminds the group once of a question left open, and a reply to it answers", async () => {
     await say(r, OFFICERS, SARI, "/antrian");
