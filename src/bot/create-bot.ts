@@ -25,7 +25,7 @@ export const COMMANDS = [
 ];
 
 /** In the officers' group, also what officers do there. */
-export const OFFICERS_COMMANDS = [
+const OFFICERS_COMMANDS = [
   ...COMMANDS,
   { command: "antrian", description: "Pertanyaan yang menunggu petugas, terlama dulu" },
   { command: "tolak", description: "Balas pertanyaan dengan /tolak <alasan> untuk menolaknya" },
@@ -86,11 +86,19 @@ export function createBot(
 export async function registerCommands(bot: Bot<BotContext>, services: Services): Promise<void> {
   try {
     await bot.api.setMyCommands(COMMANDS);
-    if (services.handover)
-      await bot.api.setMyCommands(OFFICERS_COMMANDS, {
-        scope: { type: "chat", chat_id: services.handover.chatId },
-      });
   } catch (err) {
     services.logger.warn({ err }, "setMyCommands failed; the commands still work");
+  }
+  if (!services.handover) return;
+  try {
+    await bot.api.setMyCommands(OFFICERS_COMMANDS, {
+      scope: { type: "chat", chat_id: services.handover.chatId },
+    });
+  } catch (err) {
+    // Most likely the bot is not in that group yet: handovers will fail until it is.
+    services.logger.warn(
+      { err },
+      "cannot set the commands in OFFICERS_CHAT_ID; is the bot a member of that group?",
+    );
   }
 }

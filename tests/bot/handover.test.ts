@@ -122,6 +122,11 @@ describe("handing a question over to the officers", () => {
     expect(read).toBe("Antrian kosong: tidak ada pertanyaan yang menunggu petugas.");
     const { read: help } = await say(r, OFFICERS, SARI, "/bantuan");
     expect(help).toContain("Di grup petugas: balas pesan pertanyaan untuk menjawab");
+    const menu = await fake.waitForCall("setMyCommands", (c) => c.params.scope !== undefined);
+    expect(menu.params.scope).toEqual({ type: "chat", chat_id: OFFICERS.id });
+    expect((menu.params.commands as { command: string }[]).map((c) => c.command)).toEqual(
+      expect.arrayContaining(["antrian", "tolak", "tanya"]),
+    );
   });
 
   it("offers the officers only under answers it could not give, in a private chat", async () => {
