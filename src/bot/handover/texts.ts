@@ -6,11 +6,12 @@ import type { HandedOver, Handover } from "./store";
  * typed.
  */
 
+// Long enough to read, short enough that the officers' message, all three in it, stays one
+// message of Telegram's 4,096 characters: officers answer by replying to it.
 const QUESTION_CHARS = 1_000;
 const ANSWER_CHARS = 2_000;
 const NAME_CHARS = 64;
 
-/** Long enough to read, short enough that the officers' message stays one message. */
 export function clip(text: string, max: number): string {
   return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
 }
