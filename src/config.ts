@@ -14,6 +14,19 @@ export const seedLimitsSchema = z.object({
 
 export type SeedLimits = z.infer<typeof seedLimitsSchema>;
 
+/** The officers' desk (issue 14): questions the bot cannot answer, handed to a group of people. */
+const officersSchema = {
+  OFFICERS_CHAT_ID: z.coerce
+    .number()
+    .int()
+    .negative("a group's id, negative, like -1001234567890")
+    .optional(),
+  HANDOVER_MAX_OPEN: positiveInt(3),
+  HANDOVER_MAX_PER_HOUR: positiveInt(5),
+  // Fractions allowed (0.5 is 30 seconds), so that tests need not wait minutes.
+  HANDOVER_REMIND_MINUTES: z.coerce.number().positive().default(120),
+};
+
 /** Settings every run mode reads. */
 const commonSchema = z.object({
   ...seedLimitsSchema.shape,
@@ -39,6 +52,8 @@ const commonSchema = z.object({
   SHUTDOWN_GRACE_MS: positiveInt(10_000),
   FLOOD_WAIT_MAX_SECONDS: positiveInt(300),
   FLOOD_WAIT_MAX_HELD: positiveInt(100),
+  // Read in every mode, used where there is a Telegram group to hand questions to.
+  ...officersSchema,
 });
 
 /** Settings of a bot that talks to the Bot API, by polling or by webhook. */

@@ -5,8 +5,10 @@ import type { Update } from "grammy/types";
 import { adminFeature } from "./features/admin";
 import { askFeature } from "./features/ask";
 import { buttonsFeature } from "./features/buttons";
+import { handoverFeature } from "./features/handover";
 import { infoFeature } from "./features/info";
 import { inlineFeature } from "./features/inline";
+import { officersDeskFeature } from "./features/officers-desk";
 import { welcomeFeature } from "./features/welcome";
 import { holdFloodWaits } from "./flood-wait";
 import { watchReachability } from "./reachability";
@@ -21,6 +23,13 @@ export const COMMANDS = [
   { command: "sumber", description: "Daftar berita sumber data" },
   { command: "data", description: "Wilayah, data dan tahun yang tersedia" },
   { command: "start", description: "Mulai" },
+];
+
+/** In the officers' group, also what officers do there. */
+const OFFICERS_COMMANDS = [
+  ...COMMANDS,
+  { command: "antrian", description: "Pertanyaan yang menunggu petugas, terlama dulu" },
+  { command: "tolak", description: "Balas pertanyaan dengan /tolak <alasan> untuk menolaknya" },
 ];
 
 export const ALLOWED_UPDATES = ["message", "callback_query", "inline_query"] as const;
@@ -63,7 +72,10 @@ export function createBot(
     adminFeature,
     welcomeFeature,
     infoFeature,
+    // Before ask: in the officers' group a reply to the bot answers a handover, not asks it.
+    officersDeskFeature,
     askFeature,
+    handoverFeature,
     buttonsFeature,
     inlineFeature,
   );
@@ -84,5 +96,17 @@ export async function registerCommands(bot: Bot<BotContext>, services: Services)
     await bot.api.setMyCommands(COMMANDS);
   } catch (err) {
     services.logger.warn({ err }, "setMyCommands failed; the commands still work");
+  }
+  if (!services.handover) return;
+  try {
+    await bot.api.setMyCommands(OFFICERS_COMMANDS, {
+      scope: { type: "chat", chat_id: services.handover.chatId },
+    });
+  } catch (err) {
+    // Most likely the bot is not in that group yet: handovers will fail until it is.
+    services.logger.warn(
+      { err },
+      "cannot set the commands in OFFICERS_CHAT_ID; is the bot a member of that group?",
+    );
   }
 }

@@ -1,4 +1,5 @@
 import { InlineKeyboard } from "grammy";
+import type { InlineKeyboardButton } from "grammy/types";
 import { answer } from "../answer/answer";
 import type { Answer } from "../answer/answer-type";
 import { sourceText } from "../answer/wording";
@@ -14,6 +15,8 @@ const UNANSWERED: readonly UnansweredReason[] = ["no_data", "out_of_scope", "amb
 function unansweredReason(outcome: string): UnansweredReason | undefined {
   return UNANSWERED.find((r) => r === outcome);
 }
+// An ambiguous question is settled by picking a province, not by an officer.
+const HANDOVER = new Set(["no_data", "out_of_scope"]);
 
 /** Each citation of the answer ("ANTARA, 2023") with its article's address, where it has one. */
 function articleLinks(ctx: BotContext, a: Answer): Map<string, { outlet: string; url: string }> {
@@ -34,7 +37,17 @@ export function chartable(a: Answer): boolean {
   );
 }
 
-/** Buttons under an answer: the provinces to pick from, or a chart of the series. */
+/** An answer the bot could not give, in a private chat, may go to the officers, if there are any. */
+function offersHandover(ctx: BotContext, a: Answer): boolean {
+  return Boolean(
+    ctx.services.handover && ctx.chat?.type === "private" && ctx.msg && HANDOVER.has(a.outcome),
+  );
+}
+
+/**
+ * Buttons under an answer: the provinces to pick from; or a chart of the series, and the
+ * officers for an answer the bot could not give.
+ */
 export async function answerKeyboard(
   ctx: BotContext,
   a: Answer,
@@ -46,12 +59,13 @@ export async function answerKeyboard(
     for (const [i, c] of a.choices.entries()) kb.text(c.label, `pick:${id}:${i}`).row();
     return kb;
   }
+  const rows: InlineKeyboardButton[][] = [];
   // Telegram carries at most 64 bytes of button data: a measure in an article's own words may not fit.
   const data = a.series && `chart:${a.series.metric}:${a.series.region}`;
-  if (a.series && data && Buffer.byteLength(data) <= 64 && chartable(a) && a.intent !== "trend") {
-    return new InlineKeyboard().text("📈 Lihat grafik", data);
-  }
-  return undefined;
+  if (a.series && data && Buffer.byteLength(data) <= 64 && chartable(a) && a.intent !== "trend")
+    rows.push([InlineKeyboard.text("📈 Lihat grafik", data)]);
+  if (offersHandover(ctx, a)) rows.push([InlineKeyboard.text("Tanyakan ke petugas", "ho:ask")]);
+  return rows.length ? InlineKeyboard.from(rows) : undefined;
 }
 
 /** Counts, logs and keeps the question if it went unanswered. */
@@ -106,11 +120,17 @@ export async function replyWithAnswer(ctx: BotContext, question: string): Promis
 export async function sendAnswer(ctx: BotContext, a: Answer): Promise<void> {
   const pieces = answerToHtml(a.text, articleLinks(ctx, a));
   const keyboard = await answerKeyboard(ctx, a);
+  // The piece with "Tanyakan ke petugas" replies to the question, even in a private chat: the
+  // asker sees which question it would send, and the press carries both (features/handover.ts).
+  const quote =
+    offersHandover(ctx, a) && ctx.msg
+      ? { reply_parameters: { message_id: ctx.msg.message_id, allow_sending_without_reply: true } }
+      : undefined;
   for (const [i, html] of pieces.entries()) {
     const last = i === pieces.length - 1;
     await ctx.reply(html, {
       parse_mode: "HTML",
-      ...(i === 0 ? replyTo(ctx) : {}),
+      ...(last && quote ? quote : i === 0 ? replyTo(ctx) : {}),
       ...(last && keyboard ? { reply_markup: keyboard } : {}),
     });
   }

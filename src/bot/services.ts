@@ -9,6 +9,8 @@ import type { KnowledgeStore } from "../reload/store";
 import { openStorage } from "../storage/open-storage";
 import type { Storage } from "../storage/storage";
 import { FollowUps } from "./follow-ups";
+import { FileHandoverStore } from "./handover/file-store";
+import type { HandoverStore } from "./handover/store";
 import { InFlight } from "./in-flight";
 import { PendingChoices } from "./pending-choices";
 import { RateLimiter } from "./rate-limiter";
@@ -32,6 +34,8 @@ export type Services = {
   inFlight: InFlight;
   metrics: Metrics;
   apiContact: ApiContact;
+  /** The officers' desk, when OFFICERS_CHAT_ID is set. */
+  handover?: { chatId: number; store: HandoverStore };
   stats: { answered: number; unanswered: number; startedAt: Date };
   now: () => Date;
   /** Waits out a flood wait; tests pass one where Telegram's seconds go faster. */
@@ -54,6 +58,8 @@ export function createServices(opts: {
   const userHash = new UserHash(config.DATA_DIR, logger);
   const storage = opts.storage ?? openStorage(config, logger);
   const metrics = createMetrics(() => storage.up);
+  // The terminal chat (no BOT_TOKEN) has no officers' group to hand questions to.
+  const officers = config.mode === "terminal" ? undefined : config.OFFICERS_CHAT_ID;
   return {
     store: opts.store,
     config,
@@ -69,6 +75,9 @@ export function createServices(opts: {
     inFlight: new InFlight(),
     metrics,
     apiContact: new ApiContact(metrics, now),
+    ...(officers !== undefined && {
+      handover: { chatId: officers, store: new FileHandoverStore(config.DATA_DIR, logger, now) },
+    }),
     stats: { answered: 0, unanswered: 0, startedAt: now() },
     now,
     sleep: opts.sleep ?? ((ms, signal) => delay(ms, undefined, { signal })),

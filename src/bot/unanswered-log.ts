@@ -80,7 +80,7 @@ export class UnansweredLog {
       const parsed = entrySchema.safeParse(item);
       if (!parsed.success || new Date(parsed.data.at) < since) continue;
       const e = parsed.data;
-      const key = e.question.toLowerCase().replace(/\s+/g, " ").trim();
+      const key = questionKey(e.question);
       const c = counts.get(key) ?? { question: e.question, count: 0, reasons: new Set<string>() };
       c.count++;
       c.reasons.add(e.reason);
@@ -100,4 +100,9 @@ export class UnansweredLog {
       user: this.hash.of(userId),
     };
   }
+}
+
+/** One question however it was capitalised and spaced, for counting it and finding it again. */
+export function questionKey(question: string): string {
+  return question.toLowerCase().replace(/\s+/g, " ").trim();
 }

@@ -1,6 +1,7 @@
 import { run } from "@grammyjs/runner";
 import type { Bot } from "grammy";
 import { ALLOWED_UPDATES, registerCommands } from "../bot/create-bot";
+import { remindOfficers } from "../bot/handover/reminders";
 import type { BotContext, Services } from "../bot/services";
 import type { PollingConfig } from "../config";
 import { startHealthServer } from "../observe/endpoints";
@@ -21,9 +22,10 @@ export async function runPolling(
   await bot.api.deleteWebhook();
   await registerCommands(bot, services);
   const runner = run(bot, { runner: { fetch: { allowed_updates: [...ALLOWED_UPDATES] } } });
+  const stopReminders = remindOfficers(bot.api, services);
   services.logger.info({ bot: bot.botInfo.username }, "polling");
   return async () => {
-    if (runner.isRunning()) await runner.stop();
+    await Promise.all([stopReminders(), runner.isRunning() && runner.stop()]);
     await stopHealth?.();
   };
 }

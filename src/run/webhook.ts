@@ -1,6 +1,7 @@
 import { createServer } from "node:http";
 import { type Bot, webhookCallback } from "grammy";
 import { ALLOWED_UPDATES, registerCommands } from "../bot/create-bot";
+import { remindOfficers } from "../bot/handover/reminders";
 import type { BotContext, Services } from "../bot/services";
 import type { WebhookConfig } from "../config";
 import { serveOps } from "../observe/endpoints";
@@ -42,11 +43,14 @@ export async function runWebhook(
   });
   await registerCommands(bot, services);
   const stopTouching = keepInTouch(bot, services);
+  const stopReminders = remindOfficers(bot.api, services);
   services.logger.info({ port: PORT, path: url.pathname }, "webhook listening");
-  return () =>
-    new Promise<void>((resolve) => {
-      closing = true;
-      stopTouching();
-      server.close(() => resolve());
-    });
+  return async () => {
+    closing = true;
+    stopTouching();
+    await Promise.all([
+      stopReminders(),
+      new Promise<void>((resolve) => server.close(() => resolve())),
+    ]);
+  };
 }

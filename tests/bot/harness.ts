@@ -52,9 +52,11 @@ export async function startBot(
     seedsDir?: string;
     env?: Record<string, string>;
     sleep?: Services["sleep"];
+    /** A fake already running, as for a restart: stop() then leaves it running. */
+    fake?: FakeTelegram;
   } = {},
 ): Promise<Running> {
-  const fake = await startFakeTelegram();
+  const fake = opts.fake ?? (await startFakeTelegram());
   const port = await freePort();
   const env = {
     BOT_TOKEN: fake.token,
@@ -107,7 +109,7 @@ export async function startBot(
     async stop() {
       await stopBot();
       await services.storage.close();
-      await fake.close();
+      if (!opts.fake) await fake.close();
       expectNoToken(written, fake.token);
     },
   };

@@ -1,6 +1,6 @@
 import type { Chat, Message, PhotoSize } from "grammy/types";
 import type { UploadedFile } from "./body.js";
-import { badRequest } from "./errors.js";
+import { ApiError, badRequest } from "./errors.js";
 import { readReplyMarkup } from "./keyboard.js";
 import { formatText } from "./message-text.js";
 import {
@@ -106,7 +106,21 @@ function send(state: State, chat: Chat, p: Params, content: Partial<Message>): M
   return message;
 }
 
+/** The chat to send to or edit in; 403 where the user blocked the bot. */
 function chatParam(state: State, p: Params): Chat {
+  const chat = knownChat(state, p);
+  if (state.blockedChats.has(chat.id)) {
+    throw new ApiError(
+      403,
+      chat.type === "private"
+        ? "Forbidden: bot was blocked by the user"
+        : `Forbidden: bot was kicked from the ${chat.type} chat`,
+    );
+  }
+  return chat;
+}
+
+export function knownChat(state: State, p: Params): Chat {
   const raw = stringParam(p, "chat_id") ?? "";
   if (raw === "") throw badRequest("chat_id is empty");
   const id = intParam(p, "chat_id");

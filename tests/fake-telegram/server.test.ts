@@ -248,6 +248,57 @@ describe("sendMessage", () => {
   });
 });
 
+describe("members, blocked chats and replies in updates", () => {
+  it("reports members from what they wrote, and what a test set", async () => {
+    const member = (user_id: number) => api("getChatMember", { chat_id: GROUP.id, user_id });
+    fake.sendText({ chat: GROUP, from: { id: 61, first_name: "Rina" }, text: "pagi" });
+    fake.setChatMember(GROUP.id, { id: 62, first_name: "Tamu" }, "left");
+    fake.sendText({ chat: GROUP, from: { id: 62 }, text: "saya komentar dari kanal" });
+    fake.setChatMember(GROUP.id, { id: 63 }, "administrator");
+    expect((await member(61)).body.result).toEqual({
+      status: "member",
+      user: { id: 61, is_bot: false, first_name: "Rina" },
+    });
+    expect((await member(62)).body.result).toMatchObject({ status: "left", user: { id: 62 } });
+    expect((await member(63)).body.result).toMatchObject({
+      status: "administrator",
+      can_manage_chat: true,
+    });
+    expect((await member(64)).body.description).toBe("Bad Request: user not found");
+    expect((await api("getChatMember", { chat_id: -42, user_id: 61 })).body.description).toBe(
+      "Bad Request: chat not found",
+    );
+  });
+
+  it("answers 403 for a chat whose user blocked the bot, and for nothing else", async () => {
+    fake.sendText({ chat: PRIVATE, text: "halo" });
+    fake.sendText({ chat: GROUP, text: "halo grup" });
+    fake.blockBot(PRIVATE.id);
+    const blocked = await api("sendMessage", { chat_id: PRIVATE.id, text: "x" });
+    expect(blocked).toEqual({
+      status: 403,
+      body: { ok: false, error_code: 403, description: "Forbidden: bot was blocked by the user" },
+    });
+    expect((await api("sendMessage", { chat_id: GROUP.id, text: "x" })).status).toBe(200);
+  });
+
+  it("carries the replied-to message, without its own reply, in a pushed update", async () => {
+    fake.sendText({ chat: PRIVATE, text: "pertanyaan" });
+    const answer = (
+      await api("sendMessage", {
+        chat_id: PRIVATE.id,
+        text: "jawaban",
+        reply_parameters: { message_id: 1 },
+      })
+    ).body.result as Message;
+    fake.sendText({ chat: PRIVATE, text: "terima kasih", replyTo: answer });
+    const updates = (await api("getUpdates")).body.result as Update[];
+    const reply = updates.at(-1)?.message?.reply_to_message;
+    expect(reply).toMatchObject({ message_id: answer.message_id, text: "jawaban" });
+    expect(reply).not.toHaveProperty("reply_to_message");
+  });
+});
+
 describe("editMessageText", () => {
   it("edits the bot's message, refuses no-op edits and unknown ids", async () => {
     fake.sendText({ chat: GROUP, from: { id: 7 }, text: "/start@umkm_test_bot" });

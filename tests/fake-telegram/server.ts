@@ -4,20 +4,22 @@ import type { Message, Update } from "grammy/types";
 import { readParams } from "./body.js";
 import { botMethods } from "./bot-methods.js";
 import { type ApiCall, type ApiResponse, CallLog } from "./calls.js";
+import { chatMethods } from "./chat-methods.js";
 import { ApiError } from "./errors.js";
 import { messageMethods } from "./message-methods.js";
-import { type BotUser, type Handler, State } from "./state.js";
+import { type BotUser, type Handler, type MemberStatus, State } from "./state.js";
 import {
   buttonPress,
   inlineQuery,
   type SendTextOptions,
   textMessage,
   type UserRef,
+  userFor,
 } from "./update-builders.js";
 
 export type { UploadedFile } from "./body.js";
 export type { ApiCall, ApiResponse } from "./calls.js";
-export type { BotUser } from "./state.js";
+export type { BotUser, MemberStatus } from "./state.js";
 export type { SendTextOptions, UserRef } from "./update-builders.js";
 
 export type Fault =
@@ -51,6 +53,13 @@ export interface FakeTelegram {
   ): Promise<ApiCall>;
   /** The bot's messages as they are now (edits applied), in the order they were sent. */
   sentMessages(chatId?: number): Message[];
+  /**
+   * What getChatMember says of the user in that chat. Without it, a user who wrote in a group
+   * is a member there and anyone else has left.
+   */
+  setChatMember(chatId: number, user: UserRef, status: MemberStatus): void;
+  /** The user of this private chat blocks the bot: from now on sending there answers 403. */
+  blockBot(chatId: number): void;
   /** Makes the next `times` calls to `method` fail that way instead of being handled. */
   injectFault(method: string, fault: Fault, times?: number): void;
   /** POSTs the update to a webhook as Telegram does and returns the HTTP status. */
@@ -64,7 +73,7 @@ export interface FakeTelegram {
 }
 
 const HANDLERS = new Map<string, [string, Handler]>(
-  Object.entries({ ...botMethods, ...messageMethods }).map(([name, handler]) => [
+  Object.entries({ ...botMethods, ...chatMethods, ...messageMethods }).map(([name, handler]) => [
     name.toLowerCase(),
     [name, handler],
   ]),
@@ -186,6 +195,11 @@ export async function startFakeTelegram(
     waitForCall: (method, pred, timeoutMs, sinceIndex) =>
       log.waitFor(method, pred, timeoutMs, sinceIndex),
     sentMessages: (chatId) => state.sentMessages(chatId),
+    setChatMember(chatId, user, status) {
+      state.users.set(user.id, userFor(state, user));
+      state.setMember(chatId, user.id, status);
+    },
+    blockBot: (chatId) => state.blockedChats.add(chatId),
     injectFault(method, fault, times = 1) {
       const queue = faults.get(method.toLowerCase()) ?? [];
       faults.set(method.toLowerCase(), [...queue, ...Array<Fault>(times).fill(fault)]);

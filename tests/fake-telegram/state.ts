@@ -23,6 +23,15 @@ export interface InlineMessage {
   reply_markup?: InlineKeyboardMarkup;
 }
 
+/** A user's standing in a chat, as getChatMember reports it. */
+export type MemberStatus =
+  | "creator"
+  | "administrator"
+  | "member"
+  | "restricted"
+  | "left"
+  | "kicked";
+
 export interface Webhook {
   url: string;
   max_connections: number;
@@ -47,6 +56,13 @@ export class State {
   readonly photos = new Map<string, PhotoSize[]>();
   /** Keyed by scope and language_code. */
   readonly commands = new Map<string, BotCommand[]>();
+  /**
+   * Who is in which group: set by a test, or learned from a user writing there. A test's
+   * setting wins, so a writer can still be an outsider (as in a channel's discussion group).
+   */
+  readonly members = new Map<number, Map<number, MemberStatus>>();
+  /** Chats where every call to send or edit fails with 403: the user blocked the bot. */
+  readonly blockedChats = new Set<number>();
   webhook: Webhook | undefined;
   private readonly messages = new Map<string, Message>();
   private readonly lastMessageId = new Map<number, number>();
@@ -88,6 +104,12 @@ export class State {
       );
   }
 
+  setMember(chatId: number, userId: number, status: MemberStatus): void {
+    const chat = this.members.get(chatId) ?? new Map<number, MemberStatus>();
+    chat.set(userId, status);
+    this.members.set(chatId, chat);
+  }
+
   user(id: number): User {
     return this.users.get(id) ?? { id, is_bot: false, first_name: "" };
   }
@@ -124,7 +146,11 @@ export class State {
   private learnMessage(message: Message): void {
     const chatId = message.chat.id;
     this.chats.set(chatId, message.chat);
-    if (message.from !== undefined) this.users.set(message.from.id, message.from);
+    if (message.from !== undefined) {
+      this.users.set(message.from.id, message.from);
+      if (message.chat.type !== "private" && !this.members.get(chatId)?.has(message.from.id))
+        this.setMember(chatId, message.from.id, "member");
+    }
     this.lastMessageId.set(
       chatId,
       Math.max(this.lastMessageId.get(chatId) ?? 0, message.message_id),

@@ -1,9 +1,12 @@
 import { Composer } from "grammy";
 import { formatPeriod } from "../../format/period";
+import { type HandedOver, handedOver } from "../handover/store";
+import { STATUS_WORDS } from "../handover/texts";
 import { answerToHtml } from "../html";
 import { reloadHere, reloadOthers, reloadReport } from "../reload-everywhere";
 import { replyText } from "../reply-text";
 import type { BotContext } from "../services";
+import { questionKey } from "../unanswered-log";
 import { withinLimit } from "../within-limit";
 
 export const adminFeature = new Composer<BotContext>();
@@ -47,14 +50,37 @@ admins.command("belumterjawab", async (ctx) => {
   const s = ctx.services;
   const since = new Date(s.now().getTime() - DAYS * 86_400_000);
   const top = await s.unanswered.top(since);
+  const handed = s.handover
+    ? (await s.handover.store.list())
+        .filter(handedOver)
+        .filter((h) => new Date(h.createdAt) >= since)
+    : undefined;
   const text = top.length
     ? [
         `Pertanyaan yang belum terjawab, ${DAYS} hari terakhir (sejak ${formatPeriod(since.toISOString().slice(0, 10))}):`,
-        ...top.map((t) => `• ${t.count}× "${t.question}" (${t.reasons.join(", ")})`),
+        ...top.map(
+          (t) =>
+            `• ${t.count}× "${t.question}" (${t.reasons.join(", ")})${handed ? ` — ${desk(t, handed)}` : ""}`,
+        ),
       ].join("\n")
     : `Tidak ada pertanyaan yang belum terjawab dalam ${DAYS} hari terakhir.`;
   for (const html of answerToHtml(text)) await ctx.reply(html, { parse_mode: "HTML" });
 });
+
+/**
+ * Where the question stands with the officers: how many times it was handed over, answered
+ * or refused, and "terbuka" for the times no one handed it over.
+ */
+function desk(t: { question: string; count: number }, handed: HandedOver[]): string {
+  const key = questionKey(t.question);
+  const mine = handed.filter((h) => questionKey(h.question) === key);
+  const parts = Object.entries(STATUS_WORDS).flatMap(([status, words]) => {
+    const n = mine.filter((h) => h.status === status).length;
+    return n ? [`${n} ${words}`] : [];
+  });
+  const open = t.count - mine.length;
+  return [...(open > 0 ? [`${open} terbuka`] : []), ...parts].join(", ");
+}
 
 // A refusal is a reply too, so it counts against the sender's limit.
 adminFeature.command(["reload", "status", "belumterjawab"], async (ctx) => {

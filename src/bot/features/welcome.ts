@@ -10,7 +10,11 @@ welcomeFeature.command(["start", "bantuan", "help"], async (ctx) => {
   if (!(await withinLimit(ctx))) return;
   const admin = ctx.from && ctx.services.admins.has(ctx.from.id);
   const adminLine = admin ? "\nAdmin: /reload (muat ulang data), /status, /belumterjawab." : "";
-  const groupLine =
-    ctx.chat.type === "private" ? "" : "\nDi grup: /tanya <pertanyaan>, atau balas pesan saya.";
+  const officers = ctx.chat.id === ctx.services.handover?.chatId;
+  const groupLine = officers
+    ? "\nDi grup petugas: balas pesan pertanyaan untuk menjawab (awali dengan /nama agar nama Anda ikut), /tolak <alasan> untuk menolak, /antrian untuk yang menunggu. Tanya statistik dengan /tanya <pertanyaan>."
+    : ctx.chat.type === "private"
+      ? ""
+      : "\nDi grup: /tanya <pertanyaan>, atau balas pesan saya.";
   await replyText(ctx, `${helpText(ctx.services.store.current)}${groupLine}${adminLine}`);
 });
