@@ -1,6 +1,7 @@
 import type { Chat, Message, PhotoSize } from "grammy/types";
 import type { UploadedFile } from "./body.js";
-import { badRequest } from "./errors.js";
+import { ApiError, badRequest } from "./errors.js";
+import { documentParam } from "./files.js";
 import { readReplyMarkup } from "./keyboard.js";
 import { formatText } from "./message-text.js";
 import {
@@ -50,6 +51,17 @@ const sendPhoto: Handler = (p, { state }) => {
   });
 };
 
+const sendDocument: Handler = (p, { state }) => {
+  const chat = chatParam(state, p);
+  const document = documentParam(state, p);
+  const caption = formatText(p, "caption", (id) => state.user(id));
+  return send(state, chat, p, {
+    document,
+    caption: caption.text || undefined,
+    caption_entities: nonEmpty(caption.entities),
+  });
+};
+
 const editMessageText: Handler = (p, { state }) => {
   const { text, entities } = formatText(p, "text", (id) => state.user(id));
   // Telegram drops the keyboard of a message edited without reply_markup.
@@ -86,6 +98,7 @@ const sendChatAction: Handler = (p, { state }) => {
 export const messageMethods: Record<string, Handler> = {
   sendMessage,
   sendPhoto,
+  sendDocument,
   editMessageText,
   sendChatAction,
 };
@@ -113,6 +126,13 @@ function chatParam(state: State, p: Params): Chat {
   const chat = id === undefined ? state.chatByUsername(raw) : state.chats.get(id);
   // Only chats seen in updates exist for the bot, as a bot can't start conversations.
   if (chat === undefined) throw badRequest("chat not found");
+  if (state.blocked.has(chat.id))
+    throw new ApiError(
+      403,
+      chat.type === "private"
+        ? "Forbidden: bot was blocked by the user"
+        : `Forbidden: bot was kicked from the ${chat.type} chat`,
+    );
   return chat;
 }
 
