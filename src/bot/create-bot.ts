@@ -1,11 +1,15 @@
 import { autoRetry } from "@grammyjs/auto-retry";
 import { sequentialize } from "@grammyjs/runner";
 import { Bot, type BotConfig } from "grammy";
+import { addArticleFeature } from "./features/add-article";
 import { adminFeature } from "./features/admin";
+import { articlesFeature } from "./features/articles";
 import { askFeature } from "./features/ask";
 import { buttonsFeature } from "./features/buttons";
+import { downloadFeature } from "./features/download";
 import { infoFeature } from "./features/info";
 import { inlineFeature } from "./features/inline";
+import { subscriptionsFeature } from "./features/subscriptions";
 import { welcomeFeature } from "./features/welcome";
 import { holdFloodWaits } from "./flood-wait";
 import { watchReachability } from "./reachability";
@@ -19,6 +23,9 @@ export const COMMANDS = [
   { command: "bantuan", description: "Cara bertanya dan contoh pertanyaan" },
   { command: "sumber", description: "Daftar berita sumber data" },
   { command: "data", description: "Wilayah, data dan tahun yang tersedia" },
+  { command: "unduh", description: "Tabel fakta sebagai CSV, contoh: /unduh jatim" },
+  { command: "langganan", description: "Kabar angka baru setiap ada artikel baru" },
+  { command: "berhenti", description: "Berhenti berlangganan" },
   { command: "start", description: "Mulai" },
 ];
 
@@ -58,6 +65,10 @@ export function createBot(
           .catch(() => undefined);
     },
     adminFeature,
+    addArticleFeature,
+    articlesFeature,
+    downloadFeature,
+    subscriptionsFeature,
     welcomeFeature,
     infoFeature,
     askFeature,

@@ -3,10 +3,15 @@ import type { Context } from "grammy";
 import type { Config } from "../config";
 import type { Logger } from "../logger";
 import type { KnowledgeStore } from "../reload/store";
+import { ArticleShelf } from "../seeds/shelf";
+import { FileSubscriptions } from "../subscriptions/file-subscriptions";
+import type { SubscriptionStore } from "../subscriptions/subscription-store";
+import { AddSessions } from "./add-sessions";
 import { FollowUps } from "./follow-ups";
 import { InFlight } from "./in-flight";
 import { PendingChoices } from "./pending-choices";
 import { RateLimiter } from "./rate-limiter";
+import { ShortKeys } from "./short-keys";
 import { UnansweredLog } from "./unanswered-log";
 import { UserHash } from "./user-hash";
 
@@ -22,6 +27,12 @@ export type Services = {
   userHash: UserHash;
   unanswered: UnansweredLog;
   inFlight: InFlight;
+  /** Adds, removes and restores article files, each followed by a reload. */
+  shelf: ArticleShelf;
+  additions: AddSessions;
+  /** Article ids behind the buttons that confirm a /hapus. */
+  removals: ShortKeys<string>;
+  subscriptions: SubscriptionStore;
   stats: { answered: number; unanswered: number; startedAt: Date };
   now: () => Date;
   /** Waits out a flood wait; tests pass one where Telegram's seconds go faster. */
@@ -37,6 +48,7 @@ export function createServices(opts: {
   extraAdmins?: number[];
   now?: () => Date;
   sleep?: Services["sleep"];
+  subscriptions?: SubscriptionStore;
 }): Services {
   const { config, logger } = opts;
   const now = opts.now ?? (() => new Date());
@@ -52,6 +64,10 @@ export function createServices(opts: {
     userHash,
     unanswered: new UnansweredLog({ dir: config.DATA_DIR, hash: userHash, logger }),
     inFlight: new InFlight(),
+    shelf: new ArticleShelf(opts.store.paths.seedsDir, opts.store),
+    additions: new AddSessions(config.ADD_IDLE_MINUTES * 60_000),
+    removals: new ShortKeys(),
+    subscriptions: opts.subscriptions ?? new FileSubscriptions(config.DATA_DIR),
     stats: { answered: 0, unanswered: 0, startedAt: now() },
     now,
     sleep: opts.sleep ?? ((ms, signal) => delay(ms, undefined, { signal })),

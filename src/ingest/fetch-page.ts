@@ -2,6 +2,7 @@ import { lookup } from "node:dns/promises";
 import { request as httpRequest, type IncomingMessage } from "node:http";
 import { request as httpsRequest } from "node:https";
 import { isIP, type LookupFunction } from "node:net";
+import { InputProblem } from "./input-problem";
 import { addressProblem } from "./public-address";
 
 export type FetchLimits = { timeoutMs: number; maxBytes: number; allowLoopback: boolean };
@@ -12,11 +13,6 @@ export type FetchedPage = {
   kind: "html" | "text";
   body: string;
 };
-
-/** A link that cannot be read, in words for the admin who sent it. */
-export class LinkError extends Error {
-  override name = "LinkError";
-}
 
 const MAX_REDIRECTS = 5;
 
@@ -49,13 +45,13 @@ export async function fetchPage(link: string, limits: FetchLimits): Promise<Fetc
     }
   } catch (e) {
     if (signal.aborted)
-      throw new LinkError(
+      throw new InputProblem(
         `halaman tidak selesai dimuat dalam ${limits.timeoutMs / 1000} detik (LINK_TIMEOUT_MS)`,
       );
-    if (e instanceof LinkError) throw e;
-    throw new LinkError(`halaman tidak bisa dibuka (${(e as NodeJS.ErrnoException).code ?? e})`);
+    if (e instanceof InputProblem) throw e;
+    throw new InputProblem(`halaman tidak bisa dibuka (${(e as NodeJS.ErrnoException).code ?? e})`);
   }
-  throw new LinkError(`terlalu banyak pengalihan (lebih dari ${MAX_REDIRECTS})`);
+  throw new InputProblem(`terlalu banyak pengalihan (lebih dari ${MAX_REDIRECTS})`);
 }
 
 function parseLink(link: string): URL {
@@ -63,11 +59,12 @@ function parseLink(link: string): URL {
   try {
     url = new URL(link);
   } catch {
-    throw new LinkError("bukan tautan yang valid");
+    throw new InputProblem("bukan tautan yang valid");
   }
   if (url.protocol !== "http:" && url.protocol !== "https:")
-    throw new LinkError("hanya tautan http:// atau https:// yang bisa dibaca");
-  if (url.username || url.password) throw new LinkError("tautan dengan nama pengguna tidak dibaca");
+    throw new InputProblem("hanya tautan http:// atau https:// yang bisa dibaca");
+  if (url.username || url.password)
+    throw new InputProblem("tautan dengan nama pengguna tidak dibaca");
   return url;
 }
 
@@ -80,12 +77,12 @@ async function checkedLookup(url: URL, allowLoopback: boolean): Promise<LookupFu
     try {
       addresses = await lookup(host, { all: true });
     } catch {
-      throw new LinkError(`nama ${host} tidak ditemukan`);
+      throw new InputProblem(`nama ${host} tidak ditemukan`);
     }
   }
   for (const { address } of addresses) {
     const problem = addressProblem(address, allowLoopback);
-    if (problem) throw new LinkError(`${host} mengarah ke ${problem}; tidak dibuka`);
+    if (problem) throw new InputProblem(`${host} mengarah ke ${problem}; tidak dibuka`);
   }
   return (_hostname, options, callback) => {
     const first = addresses[0] as { address: string; family: number };
@@ -115,7 +112,7 @@ async function readBody(url: URL, res: IncomingMessage, maxBytes: number): Promi
   const status = res.statusCode ?? 0;
   if (status < 200 || status >= 300) {
     res.resume();
-    throw new LinkError(`halaman menjawab dengan kode ${status}`);
+    throw new InputProblem(`halaman menjawab dengan kode ${status}`);
   }
   const [mime = "", ...params] = (res.headers["content-type"] ?? "")
     .split(";")
@@ -123,10 +120,10 @@ async function readBody(url: URL, res: IncomingMessage, maxBytes: number): Promi
   const kind = KINDS[mime];
   if (!kind) {
     res.resume();
-    throw new LinkError(`bukan halaman HTML atau teks (${mime || "jenis tidak disebut"})`);
+    throw new InputProblem(`bukan halaman HTML atau teks (${mime || "jenis tidak disebut"})`);
   }
   const tooBig = () =>
-    new LinkError(`halaman lebih dari ${maxBytes} byte (LINK_MAX_BYTES); tidak dibaca`);
+    new InputProblem(`halaman lebih dari ${maxBytes} byte (LINK_MAX_BYTES); tidak dibaca`);
   if (Number(res.headers["content-length"] ?? 0) > maxBytes) {
     res.destroy();
     throw tooBig();

@@ -1,31 +1,25 @@
 import { Composer } from "grammy";
 import { formatPeriod } from "../../format/period";
+import { adminCommands } from "../admin-only";
 import { answerToHtml } from "../html";
+import { reloadedText } from "../reload-text";
 import { replyText } from "../reply-text";
 import type { BotContext } from "../services";
-import { withinLimit } from "../within-limit";
 
 export const adminFeature = new Composer<BotContext>();
 
 const DAYS = 7;
 
-// Only ids in ADMIN_IDS: a group's own admins are not the bot's admins.
-const admins = adminFeature.filter((ctx) =>
-  Boolean(ctx.from && ctx.services.admins.has(ctx.from.id)),
-);
+const admins = adminCommands(adminFeature, ["reload", "status", "belumterjawab"]);
 
 admins.command("reload", async (ctx) => {
   const s = ctx.services;
   const result = await s.store.reload();
-  const took = `${result.seconds.toFixed(2).replace(".", ",")} detik`;
   s.logger.info(
     { user: s.userHash.of(ctx.from?.id ?? 0), ok: result.ok, seconds: result.seconds },
     "reload",
   );
-  const text = result.ok
-    ? `Data dimuat ulang: ${result.summary} (${took}). Sekarang ${s.store.current.table.facts.length} fakta dari ${s.store.current.table.articles.length} artikel.`
-    : `Gagal memuat ulang, data lama tetap dipakai.\n${result.error}`;
-  await replyText(ctx, text);
+  await replyText(ctx, reloadedText(s, result));
 });
 
 admins.command("status", async (ctx) => {
@@ -57,19 +51,6 @@ admins.command("belumterjawab", async (ctx) => {
       ].join("\n")
     : `Tidak ada pertanyaan yang belum terjawab dalam ${DAYS} hari terakhir.`;
   for (const html of answerToHtml(text)) await ctx.reply(html, { parse_mode: "HTML" });
-});
-
-// A refusal is a reply too, so it counts against the sender's limit.
-adminFeature.command(["reload", "status", "belumterjawab"], async (ctx) => {
-  ctx.services.logger.warn(
-    {
-      user: ctx.services.userHash.of(ctx.from?.id ?? 0),
-      chatType: ctx.chat.type,
-      command: ctx.msg.text.split(/\s/)[0],
-    },
-    "admin command refused",
-  );
-  if (await withinLimit(ctx)) await replyText(ctx, "Maaf, perintah ini hanya untuk admin bot.");
 });
 
 function uptime(ms: number): string {

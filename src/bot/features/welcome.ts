@@ -9,8 +9,14 @@ export const welcomeFeature = new Composer<BotContext>();
 welcomeFeature.command(["start", "bantuan", "help"], async (ctx) => {
   if (!(await withinLimit(ctx))) return;
   const admin = ctx.from && ctx.services.admins.has(ctx.from.id);
-  const adminLine = admin ? "\nAdmin: /reload (muat ulang data), /status, /belumterjawab." : "";
+  const adminLine = admin
+    ? "\nAdmin: /tambah (artikel baru), /artikel, /hapus, /batalhapus, /reload (muat ulang data), /status, /belumterjawab."
+    : "";
   const groupLine =
     ctx.chat.type === "private" ? "" : "\nDi grup: /tanya <pertanyaan>, atau balas pesan saya.";
-  await replyText(ctx, `${helpText(ctx.services.store.current)}${groupLine}${adminLine}`);
+  const tableLine = "\nTabel data: /unduh (CSV). Kabar angka baru: /langganan.";
+  await replyText(
+    ctx,
+    `${helpText(ctx.services.store.current)}${tableLine}${groupLine}${adminLine}`,
+  );
 });
