@@ -46,7 +46,7 @@ export async function fetchPage(link: string, limits: FetchLimits): Promise<Fetc
   } catch (e) {
     if (signal.aborted)
       throw new InputProblem(
-        `halaman tidak selesai dimuat dalam ${limits.timeoutMs / 1000} detik (LINK_TIMEOUT_MS)`,
+        `halaman tidak selesai dimuat dalam ${String(limits.timeoutMs / 1000).replace(".", ",")} detik (LINK_TIMEOUT_MS)`,
       );
     if (e instanceof InputProblem) throw e;
     throw new InputProblem(`halaman tidak bisa dibuka (${(e as NodeJS.ErrnoException).code ?? e})`);

@@ -51,6 +51,8 @@ export async function startBot(
     seedsDir?: string;
     env?: Record<string, string>;
     sleep?: Services["sleep"];
+    /** The bot's clock, for what expires (a preview left idle). */
+    now?: () => Date;
   } = {},
 ): Promise<Running> {
   const fake = await startFakeTelegram();
@@ -86,6 +88,7 @@ export async function startBot(
       destination,
     }),
     ...(opts.sleep ? { sleep: opts.sleep } : {}),
+    ...(opts.now ? { now: opts.now } : {}),
   });
   const bot = createBot(fake.token, services, { client: { apiRoot: fake.apiRoot } });
   const stopBot =

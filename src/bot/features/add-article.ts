@@ -100,11 +100,11 @@ admins.chatType("private").on(["message:text", "message:document"], async (ctx, 
   await advance(ctx, session);
 });
 
-/** A link alone is fetched; anything else is the article's text. */
+/** A link alone is fetched (any scheme, so that ftp:// is refused by name); anything else is the article's text. */
 function draftOf(ctx: BotContext, text: string): Promise<Draft> | Draft {
   const s = ctx.services;
   const link = text.trim();
-  return /^https?:\/\/\S+$/i.test(link)
+  return /^[a-z][a-z0-9+.-]*:\/\/\S+$/i.test(link)
     ? draftOfLink(link, s.store.current, limitsOf(s), s.now())
     : draftOfText(text, s.store.current, s.config, s.now());
 }
