@@ -189,10 +189,7 @@ describe("admins add articles from the chat", () => {
       "Kapan artikel ini terbit? Misalnya 2024-05-06 atau 6 Mei 2024.\nUsul: 6 Mei 2024\nKetik jawabannya, atau tekan tombol.",
     );
     const since = r.fake.calls.length;
-    await admin().press(
-      date,
-      "add:" + /add:(\w+)/.exec(JSON.stringify(date.reply_markup))?.[1] + ":use:published",
-    );
+    await admin().press(date, buttonData(date, "Pakai: 6 Mei 2024"));
     const preview = await admin().next(since);
     expect(preview.text).toContain(
       "Media: Malang Pos\nTanggal: 6 Mei 2024\nJudul: Pendataan UMKM di Kota Malang rampung",
