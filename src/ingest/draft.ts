@@ -40,12 +40,9 @@ export function draftFromText(text: string): Draft {
     if (!m?.[1] || !m[2]) continue;
     const key = m[1] as keyof FrontMatter;
     const value = m[2].replace(/^(["'])(.*)\1$/, "$2");
-    if (key === "url") {
-      if (frontMatterSchema.shape.url.safeParse(value).success) draft.url = value;
-    } else if (!setField(draft, key, value)) {
-      // A date written otherwise ("6 Mei 2024") is offered back, to confirm with one tap.
-      draft.suggest[key] = key === "published" ? (readDate(value) ?? draft.suggest[key]) : value;
-    }
+    // A value that does not read (a date that is no date) is asked for as if missing.
+    if (key !== "url") setField(draft, key, value);
+    else if (frontMatterSchema.shape.url.safeParse(value).success) draft.url = value;
   }
   return draft;
 }
