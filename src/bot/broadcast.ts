@@ -5,11 +5,25 @@ import type { Services } from "./services";
 export type BroadcastResult = { sent: number; dropped: number; failed: number };
 
 /**
+ * Broadcasts one after the other: two articles saved a moment apart must not send at twice
+ * the rate.
+ */
+export class Broadcaster {
+  private queue: Promise<unknown> = Promise.resolve();
+
+  send(api: Api, s: Services, text: string): Promise<BroadcastResult> {
+    const run = this.queue.then(() => broadcast(api, s, text));
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+}
+
+/**
  * One message to every subscribed chat, at most BROADCAST_PER_SECOND a second (Telegram's
  * limit for a bot is about 30). A chat that blocked the bot or removed it (403) is dropped
  * from the subscriptions and never tried again; flood waits are handled by the API client.
  */
-export async function broadcast(api: Api, s: Services, text: string): Promise<BroadcastResult> {
+async function broadcast(api: Api, s: Services, text: string): Promise<BroadcastResult> {
   const chats = await s.subscriptions.list();
   const result: BroadcastResult = { sent: 0, dropped: 0, failed: 0 };
   const interval = 1000 / s.config.BROADCAST_PER_SECOND;

@@ -7,6 +7,7 @@ import { ArticleShelf } from "../seeds/shelf";
 import { FileSubscriptions } from "../subscriptions/file-subscriptions";
 import type { SubscriptionStore } from "../subscriptions/subscription-store";
 import { AddSessions } from "./add-sessions";
+import { Broadcaster } from "./broadcast";
 import { FollowUps } from "./follow-ups";
 import { InFlight } from "./in-flight";
 import { PendingChoices } from "./pending-choices";
@@ -33,6 +34,7 @@ export type Services = {
   /** Article ids behind the buttons that confirm a /hapus. */
   removals: ShortKeys<string>;
   subscriptions: SubscriptionStore;
+  broadcaster: Broadcaster;
   stats: { answered: number; unanswered: number; startedAt: Date };
   now: () => Date;
   /** Waits out a flood wait; tests pass one where Telegram's seconds go faster. */
@@ -48,7 +50,6 @@ export function createServices(opts: {
   extraAdmins?: number[];
   now?: () => Date;
   sleep?: Services["sleep"];
-  subscriptions?: SubscriptionStore;
 }): Services {
   const { config, logger } = opts;
   const now = opts.now ?? (() => new Date());
@@ -67,7 +68,8 @@ export function createServices(opts: {
     shelf: new ArticleShelf(opts.store.paths.seedsDir, opts.store),
     additions: new AddSessions(config.ADD_IDLE_MINUTES * 60_000),
     removals: new ShortKeys(),
-    subscriptions: opts.subscriptions ?? new FileSubscriptions(config.DATA_DIR),
+    subscriptions: new FileSubscriptions(config.DATA_DIR),
+    broadcaster: new Broadcaster(),
     stats: { answered: 0, unanswered: 0, startedAt: now() },
     now,
     sleep: opts.sleep ?? ((ms, signal) => delay(ms, undefined, { signal })),

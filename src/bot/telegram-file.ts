@@ -6,6 +6,16 @@ import type { BotContext } from "./services";
  * then the file path under the Bot API root. Refused unread when it is larger than `maxBytes`.
  */
 export async function downloadDocument(ctx: BotContext, maxBytes: number): Promise<Buffer> {
+  try {
+    return await download(ctx, maxBytes);
+  } catch (e) {
+    if (e instanceof InputProblem) throw e;
+    ctx.services.logger.warn({ err: e }, "a document could not be downloaded");
+    throw new InputProblem("berkas tidak bisa diunduh dari Telegram; coba kirim lagi");
+  }
+}
+
+async function download(ctx: BotContext, maxBytes: number): Promise<Buffer> {
   const s = ctx.services;
   const size = ctx.msg?.document?.file_size ?? 0;
   const tooBig = (bytes: number) =>

@@ -1,6 +1,8 @@
 import type { Knowledge } from "../answer/knowledge";
 import type { SeedLimits } from "../config";
+import type { Fact } from "../facts/fact-schema";
 import { formatPeriod } from "../format/period";
+import type { FrontMatter } from "../seeds/article";
 import { SeedError } from "../seeds/seed-error";
 import { articleText } from "../seeds/shelf";
 import { type Draft, draftFromPage, draftFromText } from "./draft";
@@ -69,10 +71,10 @@ function checkDraft(d: Draft, k: Knowledge, limits: SeedLimits, today: Date): vo
 /** The facts a complete draft gives; an article the build would refuse is refused here, in its words. */
 export function factsOfDraft(
   k: Knowledge,
-  front: Parameters<typeof draftArticle>[0],
+  front: FrontMatter,
   body: string,
   limits: SeedLimits,
-) {
+): Fact[] {
   try {
     return factsToAdd(k, draftArticle(front, body), limits);
   } catch (e) {

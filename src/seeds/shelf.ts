@@ -61,11 +61,17 @@ export class ArticleShelf {
       const path = join(this.seedsDir, ARTICLES, `${id}.txt`);
       const corrections = this.readCorrections();
       writeFileAtomic(path, articleText(front, body));
-      if (drops.length)
-        this.writeCorrections([
-          ...corrections,
-          ...drops.map((d) => ({ ...d, match: { article: id, ...d.match } })),
-        ]);
+      try {
+        if (drops.length)
+          this.writeCorrections([
+            ...corrections,
+            ...drops.map((d) => ({ ...d, match: { article: id, ...d.match } })),
+          ]);
+      } catch (e) {
+        // An article without the drops the admin chose would add what they refused.
+        rmSync(path, { force: true });
+        throw e;
+      }
       return this.reloadOrUndo(id, () => {
         rmSync(path, { force: true });
         if (drops.length) this.writeCorrections(corrections);
@@ -87,7 +93,12 @@ export class ArticleShelf {
         };
       mkdirSync(join(this.seedsDir, REMOVED), { recursive: true });
       const undoCorrections = this.moveCorrections(id, "out");
-      renameSync(from, to);
+      try {
+        renameSync(from, to);
+      } catch (e) {
+        undoCorrections();
+        throw e;
+      }
       return this.reloadOrUndo(id, () => {
         renameSync(to, from);
         undoCorrections();
@@ -104,7 +115,13 @@ export class ArticleShelf {
         return { ok: false, error: `Tidak ada artikel ${id} di ${REMOVED}/.` };
       if (existsSync(to)) return { ok: false, error: `Artikel ${id} sudah ada lagi.` };
       renameSync(from, to);
-      const undoCorrections = this.moveCorrections(id, "in");
+      let undoCorrections: () => void;
+      try {
+        undoCorrections = this.moveCorrections(id, "in");
+      } catch (e) {
+        renameSync(to, from);
+        throw e;
+      }
       return this.reloadOrUndo(id, () => {
         undoCorrections();
         renameSync(to, from);

@@ -11,7 +11,6 @@ import type { Drop } from "../../seeds/shelf";
 import type { AddSession } from "../add-sessions";
 import { logAdminAction } from "../admin-log";
 import { adminCommands, isAdmin, NOT_ADMIN } from "../admin-only";
-import { broadcast } from "../broadcast";
 import { escapeHtml } from "../html";
 import { previewMessage } from "../preview-message";
 import { reloadedText } from "../reload-text";
@@ -290,7 +289,7 @@ async function save(ctx: BotContext, session: AddSession): Promise<void> {
   const facts = k.table.facts.filter((f) => f.article === result.id);
   // Subscribers hear of it after the admin has the answer; a slow broadcast holds no one up.
   if (article && facts.length)
-    broadcast(ctx.api, s, newFiguresText(article, facts)).catch((err) =>
-      s.logger.error({ err }, "broadcast failed"),
-    );
+    s.broadcaster
+      .send(ctx.api, s, newFiguresText(article, facts))
+      .catch((err) => s.logger.error({ err }, "broadcast failed"));
 }
