@@ -99,7 +99,10 @@ admins.chatType("private").on(["message:text", "message:document"], async (ctx, 
   await advance(ctx, session);
 });
 
-/** A link alone is fetched (any scheme, so that ftp:// is refused by name); anything else is the article's text. */
+/**
+ * A link alone is fetched (any scheme, so that ftp:// is refused by name); anything else is
+ * the article's text.
+ */
 function draftOf(ctx: BotContext, text: string): Promise<Draft> | Draft {
   const s = ctx.services;
   const link = text.trim();
@@ -117,6 +120,8 @@ async function take(
     session.draft = await read();
   } catch (e) {
     if (e instanceof InputProblem) return refuse(ctx, session, e.message);
+    // Left waiting, the addition would take the admin's next question for an article.
+    ctx.services.additions.end(session);
     throw e;
   }
   await advance(ctx, session);
