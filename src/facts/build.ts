@@ -81,7 +81,7 @@ function readArticles(seedsDir: string, limits: SeedLimits): Article[] {
     .map((f) => readArticleFile(seedsDir, f, limits));
 }
 
-export function readCorrections(seedsDir: string): Correction[] {
+function readCorrections(seedsDir: string): Correction[] {
   const path = join(seedsDir, "corrections.json");
   return existsSync(path) ? readJsonFile(path, "corrections.json", correctionsFileSchema) : [];
 }
