@@ -54,6 +54,18 @@ const commonSchema = z.object({
   FLOOD_WAIT_MAX_HELD: positiveInt(100),
   // Read in every mode, used where there is a Telegram group to hand questions to.
   ...officersSchema,
+  /** A link given to /tambah: how long to wait for the page, and the most bytes read of it. */
+  LINK_TIMEOUT_MS: positiveInt(10_000),
+  LINK_MAX_BYTES: positiveInt(5_000_000),
+  /**
+   * For tests only: lets /tambah fetch links on this machine (127.0.0.0/8, ::1), where the
+   * tests serve their pages. Private and link-local addresses stay refused even then.
+   */
+  LINKS_ALLOW_LOOPBACK_FOR_TESTS: z.stringbool().default(false),
+  /** An article being added that no one touched for this long is forgotten, unsaved. */
+  ADD_IDLE_MINUTES: positiveInt(30),
+  /** New-figure messages to subscribed chats per second: Telegram allows about 30. */
+  BROADCAST_PER_SECOND: z.coerce.number().int().min(1).max(30).default(25),
 });
 
 /** Settings of a bot that talks to the Bot API, by polling or by webhook. */

@@ -3,8 +3,10 @@ import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
+import { factsCsv } from "../src/facts/csv";
+import { filterFacts } from "../src/facts/fact-filter";
 import { projectRoot } from "../src/paths";
-import { fixtureEnv } from "./helpers/knowledge";
+import { fixtureEnv, seedKnowledge } from "./helpers/knowledge";
 
 const root = projectRoot();
 const clean = fixtureEnv();
@@ -108,6 +110,19 @@ describe("the command line", () => {
         "sure",
       ]),
     );
+  });
+
+  it("writes the fact table as CSV, the file /unduh sends, with the same filters", () => {
+    const k = seedKnowledge();
+    expect(run("facts.js", ["--csv"]).stdout).toBe(factsCsv(k.table.facts, k.table));
+    const out = join(mkdtempSync(join(tmpdir(), "umkm-csv-")), "lampung.csv");
+    expect(run("facts.js", ["--csv", "--out", out, "lampung"]).status).toBe(0);
+    const lampung = filterFacts(k.table.facts, { regions: ["lampung"], measures: [] });
+    expect(lampung.length).toBeGreaterThan(0);
+    expect(readFileSync(out, "utf8")).toBe(factsCsv(lampung, k.table));
+    const wrong = run("facts.js", ["--csv", "xyzzy"]);
+    expect(wrong.status).toBe(1);
+    expect(wrong.stderr).toContain('"xyzzy" tidak dikenali sebagai wilayah atau data.');
   });
 
   it("names the file and field of a bad article, and exits 1", () => {

@@ -43,6 +43,32 @@ describe("the terminal chat", () => {
     expect(run.stdout).toMatch(/\[grafik disimpan: .*umkm_go_digital-nasional\.png\]/);
   });
 
+  it("adds an article and saves the table as CSV, as admins do in Telegram", () => {
+    const seeds = copyOfSeeds();
+    const run = npmStart(
+      [
+        "/tambah Denpasar (Kabar Dewata) - Dinas Koperasi dan UKM Provinsi Bali mencatat jumlah UMKM di Bali mencapai 412.345 unit per April 2024.",
+        "1",
+        "6 Mei 2024",
+        "UMKM Bali bertambah",
+        "1",
+        "jumlah umkm bali",
+        "/unduh bali",
+      ].join("\n"),
+      { SEEDS_DIR: seeds },
+    );
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain("Usul: Kabar Dewata");
+    expect(run.stdout).toContain("[1] 💾 Simpan");
+    expect(run.stdout).toMatch(
+      /Tersimpan sebagai 005_[0-9a-f]{16}\. Data dimuat ulang: \+1 artikel/,
+    );
+    expect(run.stdout).toContain("412.345 unit — jumlah UMKM di Bali");
+    expect(run.stdout).toMatch(
+      /\[berkas disimpan: .*fakta-umkm-\d{4}-\d{2}-\d{2}\.csv\]\n1 fakta dari 1 artikel \(Bali\)/,
+    );
+  });
+
   it("names the variable when the configuration is wrong", () => {
     const run = npmStart("", { RATE_LIMIT_PER_MINUTE: "delapan" });
     expect(run.status).toBe(1);

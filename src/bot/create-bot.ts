@@ -2,13 +2,17 @@ import { autoRetry } from "@grammyjs/auto-retry";
 import { sequentialize } from "@grammyjs/runner";
 import { Bot, type BotConfig } from "grammy";
 import type { Update } from "grammy/types";
+import { addArticleFeature } from "./features/add-article";
 import { adminFeature } from "./features/admin";
+import { articlesFeature } from "./features/articles";
 import { askFeature } from "./features/ask";
 import { buttonsFeature } from "./features/buttons";
+import { downloadFeature } from "./features/download";
 import { handoverFeature } from "./features/handover";
 import { infoFeature } from "./features/info";
 import { inlineFeature } from "./features/inline";
 import { officersDeskFeature } from "./features/officers-desk";
+import { subscriptionsFeature } from "./features/subscriptions";
 import { welcomeFeature } from "./features/welcome";
 import { holdFloodWaits } from "./flood-wait";
 import { watchReachability } from "./reachability";
@@ -22,6 +26,9 @@ export const COMMANDS = [
   { command: "bantuan", description: "Cara bertanya dan contoh pertanyaan" },
   { command: "sumber", description: "Daftar berita sumber data" },
   { command: "data", description: "Wilayah, data dan tahun yang tersedia" },
+  { command: "unduh", description: "Tabel fakta sebagai CSV, contoh: /unduh jatim" },
+  { command: "langganan", description: "Kabar angka baru setiap ada artikel baru" },
+  { command: "berhenti", description: "Berhenti berlangganan" },
   { command: "start", description: "Mulai" },
 ];
 
@@ -70,6 +77,10 @@ export function createBot(
           .catch(() => undefined);
     },
     adminFeature,
+    addArticleFeature,
+    articlesFeature,
+    downloadFeature,
+    subscriptionsFeature,
     welcomeFeature,
     infoFeature,
     // Before ask: in the officers' group a reply to the bot answers a handover, not asks it.

@@ -6,14 +6,20 @@ import type { Logger } from "../logger";
 import { ApiContact } from "../observe/api-contact";
 import { createMetrics, type Metrics } from "../observe/metrics";
 import type { KnowledgeStore } from "../reload/store";
+import { ArticleShelf } from "../seeds/shelf";
 import { openStorage } from "../storage/open-storage";
 import type { Storage } from "../storage/storage";
+import { FileSubscriptions } from "../subscriptions/file-subscriptions";
+import type { SubscriptionStore } from "../subscriptions/subscription-store";
+import { AddSessions } from "./add-sessions";
+import { Broadcaster } from "./broadcast";
 import { FollowUps } from "./follow-ups";
 import { FileHandoverStore } from "./handover/file-store";
 import type { HandoverStore } from "./handover/store";
 import { InFlight } from "./in-flight";
 import { PendingChoices } from "./pending-choices";
 import { RateLimiter } from "./rate-limiter";
+import { ShortKeys } from "./short-keys";
 import { UnansweredLog } from "./unanswered-log";
 import { UserHash } from "./user-hash";
 
@@ -36,6 +42,13 @@ export type Services = {
   apiContact: ApiContact;
   /** The officers' desk, when OFFICERS_CHAT_ID is set. */
   handover?: { chatId: number; store: HandoverStore };
+  /** Adds, removes and restores article files, each followed by a reload. */
+  shelf: ArticleShelf;
+  additions: AddSessions;
+  /** Article ids behind the buttons that confirm a /hapus. */
+  removals: ShortKeys<string>;
+  subscriptions: SubscriptionStore;
+  broadcaster: Broadcaster;
   stats: { answered: number; unanswered: number; startedAt: Date };
   now: () => Date;
   /** Waits out a flood wait; tests pass one where Telegram's seconds go faster. */
@@ -78,6 +91,11 @@ export function createServices(opts: {
     ...(officers !== undefined && {
       handover: { chatId: officers, store: new FileHandoverStore(config.DATA_DIR, logger, now) },
     }),
+    shelf: new ArticleShelf(opts.store.paths.seedsDir, opts.store),
+    additions: new AddSessions(config.ADD_IDLE_MINUTES * 60_000),
+    removals: new ShortKeys(),
+    subscriptions: new FileSubscriptions(config.DATA_DIR),
+    broadcaster: new Broadcaster(),
     stats: { answered: 0, unanswered: 0, startedAt: now() },
     now,
     sleep: opts.sleep ?? ((ms, signal) => delay(ms, undefined, { signal })),

@@ -1,14 +1,30 @@
+import { writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { loadKnowledge } from "../answer/knowledge";
 import { factValue } from "../answer/wording";
+import { factsCsv } from "../facts/csv";
+import { filterFacts, readFilter } from "../facts/fact-filter";
 import { formatPeriod } from "../format/period";
 import { dataPaths } from "../paths";
 import { failOnSeedError } from "./fail";
 import { formatTable } from "./table";
 
-const { values } = parseArgs({ options: { json: { type: "boolean" } } });
+const { values, positionals } = parseArgs({
+  options: { json: { type: "boolean" }, csv: { type: "boolean" }, out: { type: "string" } },
+  allowPositionals: true,
+});
 const k = failOnSeedError(() => loadKnowledge(dataPaths()));
-if (values.json) {
+if (values.csv) {
+  // The same file /unduh sends, with the same filter words: "npm run facts -- --csv jatim".
+  const read = readFilter(k, positionals.join(" "), new Date());
+  if ("error" in read) {
+    console.error(read.error);
+    process.exit(1);
+  }
+  const csv = factsCsv(filterFacts(k.table.facts, read.filter), k.table);
+  if (values.out) writeFileSync(values.out, csv);
+  else process.stdout.write(csv);
+} else if (values.json) {
   console.log(JSON.stringify(k.table.facts, null, 2));
 } else {
   const rows = k.table.facts.map((f) => [

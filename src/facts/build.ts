@@ -29,7 +29,19 @@ export function buildFacts(
   lex: Lexicon,
   limits: SeedLimits = seedLimitsSchema.parse({}),
 ): BuiltFacts {
-  const articles = readArticles(seedsDir, limits);
+  return factsOf(readArticles(seedsDir, limits), readCorrections(seedsDir), lex, limits);
+}
+
+/**
+ * The facts of articles not yet on disk, read exactly as a build would read them: what an
+ * admin adding an article is shown before it is saved.
+ */
+export function factsOf(
+  articles: Article[],
+  corrections: Correction[],
+  lex: Lexicon,
+  limits: SeedLimits = seedLimitsSchema.parse({}),
+): BuiltFacts {
   const byId = new Map(articles.map((a) => [a.id, a]));
   const extract = makeExtractor(lex);
   const drafts: Draft[] = [];
@@ -46,7 +58,7 @@ export function buildFacts(
     for (const f of out.facts) drafts.push({ ...f, article: a.id });
     for (const s of out.skipped) skipped.push({ ...s, article: a.id });
   }
-  const corrected = applyCorrections(drafts, readCorrections(seedsDir), byId, lex);
+  const corrected = applyCorrections(drafts, corrections, byId, lex);
   const readQuantities = makeQuantityReader(lex.extraction);
   const facts = dedupe(corrected).map(([key, d]) =>
     toFact(key, d, byId.get(d.article) as Article, lex, readQuantities),
@@ -116,7 +128,9 @@ function applyCorrections(
     const hits = (d: Draft) =>
       d.article === c.match.article &&
       d.value === c.match.value &&
-      (!c.match.metric || d.metric === c.match.metric);
+      (!c.match.metric || d.metric === c.match.metric) &&
+      (!c.match.region || d.region === c.match.region) &&
+      (!c.match.period || d.period === c.match.period);
     if (!out.some(hits))
       fail(
         "match",

@@ -19,7 +19,7 @@ export class KnowledgeStore {
   last?: ReloadResult;
 
   constructor(
-    private readonly paths: DataPaths,
+    readonly paths: DataPaths,
     initial?: Knowledge,
   ) {
     this.knowledge = initial ?? loadKnowledge(paths);

@@ -73,6 +73,14 @@ export async function runTerminal(
       writeFileSync(path, (await file.toRaw()) as Uint8Array);
       print(`[grafik disimpan: ${path}]\n${htmlToPlain(String(p.caption ?? ""))}`);
       result = { message_id: ++messageId, date: now(), chat, photo: [] };
+    } else if (method === "sendDocument") {
+      const dir = resolve(services.config.DATA_DIR, "unduhan");
+      mkdirSync(dir, { recursive: true });
+      const file = p.document as InputFile;
+      const path = join(dir, file.filename ?? `unduhan-${Date.now()}`);
+      writeFileSync(path, (await file.toRaw()) as Uint8Array);
+      print(`[berkas disimpan: ${path}]\n${htmlToPlain(String(p.caption ?? ""))}`);
+      result = { message_id: ++messageId, date: now(), chat };
     } else if (method === "answerCallbackQuery" && p.text) {
       print(String(p.text));
     }

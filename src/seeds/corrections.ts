@@ -2,11 +2,16 @@ import { z } from "zod";
 import { factKindSchema } from "../facts/fact-schema";
 import { periodSchema } from "../format/period";
 
-/** Which extracted fact a correction is about: its article and value, and its metric if that is not enough. */
+/**
+ * Which extracted fact a correction is about: its article and value, and its metric, region
+ * or period where those are needed to tell it from the article's other figures.
+ */
 const matchSchema = z.object({
   article: z.string().min(1),
   value: z.number(),
   metric: z.string().optional(),
+  region: z.string().optional(),
+  period: periodSchema.optional(),
 });
 
 const reason = z.string().min(10, "say why the extractor gets this wrong");
@@ -28,7 +33,14 @@ export const correctionSchema = z.discriminatedUnion("action", [
     reason,
     quote,
   }),
-  z.object({ action: z.literal("drop"), match: matchSchema, reason, quote }),
+  z.object({
+    action: z.literal("drop"),
+    match: matchSchema,
+    reason,
+    quote,
+    /** The keyed hash of the admin who dropped it from the chat, where one did. */
+    by: z.string().optional(),
+  }),
   z.object({
     action: z.literal("add"),
     fact: z.object({

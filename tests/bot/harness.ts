@@ -54,6 +54,8 @@ export async function startBot(
     sleep?: Services["sleep"];
     /** A fake already running, as for a restart: stop() then leaves it running. */
     fake?: FakeTelegram;
+    /** The bot's clock, for what expires (a preview left idle). */
+    now?: () => Date;
   } = {},
 ): Promise<Running> {
   const fake = opts.fake ?? (await startFakeTelegram());
@@ -90,6 +92,7 @@ export async function startBot(
       destination,
     }),
     ...(opts.sleep ? { sleep: opts.sleep } : {}),
+    ...(opts.now ? { now: opts.now } : {}),
   });
   const bot = createBot(fake.token, services, { client: { apiRoot: fake.apiRoot } });
   listenForReloads(bot.api, services);

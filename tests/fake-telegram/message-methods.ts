@@ -1,6 +1,7 @@
 import type { Chat, Message, PhotoSize } from "grammy/types";
 import type { UploadedFile } from "./body.js";
 import { ApiError, badRequest } from "./errors.js";
+import { documentParam } from "./files.js";
 import { readReplyMarkup } from "./keyboard.js";
 import { formatText } from "./message-text.js";
 import {
@@ -33,13 +34,13 @@ const CHAT_ACTIONS = new Set([
 const URL_PHOTO = { width: 640, height: 480 };
 
 const sendMessage: Handler = (p, { state }) => {
-  const chat = chatParam(state, p);
+  const chat = knownChat(state, p);
   const { text, entities } = formatText(p, "text", (id) => state.user(id));
   return send(state, chat, p, { text, entities: nonEmpty(entities) });
 };
 
 const sendPhoto: Handler = (p, { state }) => {
-  const chat = chatParam(state, p);
+  const chat = knownChat(state, p);
   const photo = photoParam(state, p);
   const caption = formatText(p, "caption", (id) => state.user(id));
   return send(state, chat, p, {
@@ -47,6 +48,17 @@ const sendPhoto: Handler = (p, { state }) => {
     caption: caption.text || undefined,
     caption_entities: nonEmpty(caption.entities),
     has_media_spoiler: boolParam(p, "has_spoiler") || undefined,
+  });
+};
+
+const sendDocument: Handler = (p, { state }) => {
+  const chat = knownChat(state, p);
+  const document = documentParam(state, p);
+  const caption = formatText(p, "caption", (id) => state.user(id));
+  return send(state, chat, p, {
+    document,
+    caption: caption.text || undefined,
+    caption_entities: nonEmpty(caption.entities),
   });
 };
 
@@ -62,7 +74,7 @@ const editMessageText: Handler = (p, { state }) => {
     state.inlineMessages.set(inlineId, content);
     return true;
   }
-  const chat = chatParam(state, p);
+  const chat = knownChat(state, p);
   const messageId = intParam(p, "message_id");
   if (messageId === undefined) throw badRequest("message identifier is not specified");
   const current = state.message(chat.id, messageId);
@@ -76,7 +88,7 @@ const editMessageText: Handler = (p, { state }) => {
 };
 
 const sendChatAction: Handler = (p, { state }) => {
-  chatParam(state, p);
+  knownChat(state, p);
   if (!CHAT_ACTIONS.has(stringParam(p, "action") ?? "")) {
     throw badRequest("wrong parameter action in request");
   }
@@ -86,6 +98,7 @@ const sendChatAction: Handler = (p, { state }) => {
 export const messageMethods: Record<string, Handler> = {
   sendMessage,
   sendPhoto,
+  sendDocument,
   editMessageText,
   sendChatAction,
 };
@@ -106,20 +119,6 @@ function send(state: State, chat: Chat, p: Params, content: Partial<Message>): M
   return message;
 }
 
-/** The chat to send to or edit in; 403 where the user blocked the bot. */
-function chatParam(state: State, p: Params): Chat {
-  const chat = knownChat(state, p);
-  if (state.blockedChats.has(chat.id)) {
-    throw new ApiError(
-      403,
-      chat.type === "private"
-        ? "Forbidden: bot was blocked by the user"
-        : `Forbidden: bot was kicked from the ${chat.type} chat`,
-    );
-  }
-  return chat;
-}
-
 export function knownChat(state: State, p: Params): Chat {
   const raw = stringParam(p, "chat_id") ?? "";
   if (raw === "") throw badRequest("chat_id is empty");
@@ -127,6 +126,13 @@ export function knownChat(state: State, p: Params): Chat {
   const chat = id === undefined ? state.chatByUsername(raw) : state.chats.get(id);
   // Only chats seen in updates exist for the bot, as a bot can't start conversations.
   if (chat === undefined) throw badRequest("chat not found");
+  if (state.blocked.has(chat.id))
+    throw new ApiError(
+      403,
+      chat.type === "private"
+        ? "Forbidden: bot was blocked by the user"
+        : `Forbidden: bot was kicked from the ${chat.type} chat`,
+    );
   return chat;
 }
 

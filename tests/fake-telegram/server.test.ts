@@ -523,6 +523,64 @@ describe("sendPhoto", () => {
   });
 });
 
+describe("documents", () => {
+  it("serves a user's document through getFile and the file download path", async () => {
+    const data = Buffer.from("---\noutlet: Kabar Uji\n---\nIsi berita.\n");
+    fake.sendDocument({ chat: PRIVATE, fileName: "berita.txt", mimeType: "text/plain", data });
+    const updates = (await api("getUpdates")).body.result as Update[];
+    const document = updates[0]?.message?.document;
+    expect(document).toMatchObject({
+      file_name: "berita.txt",
+      mime_type: "text/plain",
+      file_size: data.length,
+    });
+    // No path is served before getFile hands it out, and never under another token.
+    const file = (await api("getFile", { file_id: document?.file_id })).body.result as {
+      file_path: string;
+      file_size: number;
+    };
+    expect(file).toMatchObject({ file_size: data.length, file_path: /^documents\/file_\d+\.txt$/ });
+    const download = await fetch(`${fake.apiRoot}/file/bot${fake.token}/${file.file_path}`);
+    expect(Buffer.from(await download.arrayBuffer()).equals(data)).toBe(true);
+    expect((await fetch(`${fake.apiRoot}/file/bot123456:wrong/${file.file_path}`)).status).toBe(
+      404,
+    );
+    expect((await fetch(`${fake.apiRoot}/file/bot${fake.token}/documents/x.txt`)).status).toBe(404);
+    expect((await api("getFile", { file_id: "nope" })).body.description).toBe(
+      "Bad Request: invalid file_id",
+    );
+  });
+
+  it("takes sendDocument uploads from grammY and sends them again by file_id", async () => {
+    fake.sendText({ chat: PRIVATE, text: "unduh" });
+    const bot = new Bot(fake.token, { client: { apiRoot: fake.apiRoot } });
+    const csv = Buffer.from("\uFEFFa,b\r\n1,2\r\n");
+    const sent = await bot.api.sendDocument(PRIVATE.id, new InputFile(csv, "fakta.csv"), {
+      caption: "<b>Tabel</b> fakta",
+      parse_mode: "HTML",
+    });
+    expect(sent.document).toMatchObject({ file_name: "fakta.csv", file_size: csv.length });
+    expect(sent.caption).toBe("Tabel fakta");
+    const file = await bot.api.getFile(sent.document?.file_id ?? "");
+    const download = await fetch(`${fake.apiRoot}/file/bot${fake.token}/${file.file_path}`);
+    expect(Buffer.from(await download.arrayBuffer()).equals(csv)).toBe(true);
+    const again = await bot.api.sendDocument(PRIVATE.id, sent.document?.file_id ?? "");
+    expect(again.document).toEqual(sent.document);
+    expect((await api("sendDocument", { chat_id: PRIVATE.id })).body.description).toBe(
+      "Bad Request: there is no document in the request",
+    );
+  });
+
+  it("answers 403 to a chat that blocked the bot", async () => {
+    fake.sendText({ chat: PRIVATE, text: "halo" });
+    fake.blockBot(PRIVATE.id);
+    expect(await sendHtml("halo")).toEqual({
+      status: 403,
+      body: { ok: false, error_code: 403, description: "Forbidden: bot was blocked by the user" },
+    });
+  });
+});
+
 describe("commands, callbacks and inline queries", () => {
   it("validates setMyCommands and returns them per scope", async () => {
     const set = (commands: unknown, extra: Record<string, unknown> = {}) =>

@@ -6,11 +6,14 @@ import { botMethods } from "./bot-methods.js";
 import { type ApiCall, type ApiResponse, CallLog } from "./calls.js";
 import { chatMethods } from "./chat-methods.js";
 import { ApiError } from "./errors.js";
+import { fileMethods, storeDocument } from "./files.js";
 import { messageMethods } from "./message-methods.js";
 import { type BotUser, type Handler, type MemberStatus, State } from "./state.js";
 import {
   buttonPress,
+  documentMessage,
   inlineQuery,
+  type SendDocumentOptions,
   type SendTextOptions,
   textMessage,
   type UserRef,
@@ -20,7 +23,7 @@ import {
 export type { UploadedFile } from "./body.js";
 export type { ApiCall, ApiResponse } from "./calls.js";
 export type { BotUser, MemberStatus } from "./state.js";
-export type { SendTextOptions, UserRef } from "./update-builders.js";
+export type { SendDocumentOptions, SendTextOptions, UserRef } from "./update-builders.js";
 
 export type Fault =
   | { kind: "429"; retryAfter: number }
@@ -40,6 +43,10 @@ export interface FakeTelegram {
   pushUpdate(update: Omit<Update, "update_id">): number;
   /** Pushes a user's text message and returns its message_id. */
   sendText(opts: SendTextOptions): number;
+  /** Pushes a user's message with a document (kept for getFile) and returns its message_id. */
+  sendDocument(opts: SendDocumentOptions): number;
+  /** The chat's user blocks the bot (or a group removes it): sending there answers 403 from now on. */
+  blockBot(chatId: number): void;
   /** Pushes a callback_query for one of the message's buttons and returns the update_id. */
   pressButton(opts: { from: UserRef; message: Message; data: string }): number;
   /** Pushes an inline_query and returns the update_id. */
@@ -58,8 +65,6 @@ export interface FakeTelegram {
    * is a member there and anyone else has left.
    */
   setChatMember(chatId: number, user: UserRef, status: MemberStatus): void;
-  /** The user of this private chat blocks the bot: from now on sending there answers 403. */
-  blockBot(chatId: number): void;
   /** Makes the next `times` calls to `method` fail that way instead of being handled. */
   injectFault(method: string, fault: Fault, times?: number): void;
   /** POSTs the update to a webhook as Telegram does and returns the HTTP status. */
@@ -73,10 +78,9 @@ export interface FakeTelegram {
 }
 
 const HANDLERS = new Map<string, [string, Handler]>(
-  Object.entries({ ...botMethods, ...chatMethods, ...messageMethods }).map(([name, handler]) => [
-    name.toLowerCase(),
-    [name, handler],
-  ]),
+  Object.entries({ ...botMethods, ...chatMethods, ...messageMethods, ...fileMethods }).map(
+    ([name, handler]) => [name.toLowerCase(), [name, handler]],
+  ),
 );
 
 const NGINX_502 =
@@ -108,6 +112,10 @@ export async function startFakeTelegram(
   async function serve(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const at = Date.now();
     const url = new URL(req.url ?? "/", "http://127.0.0.1");
+    if (url.pathname.startsWith("/file/")) {
+      serveFile(url, res);
+      return;
+    }
     const route = /^\/bot([^/]+)\/([^/]+)$/.exec(url.pathname);
     if (route === null) {
       writeJson(res, 404, { ok: false, error_code: 404, description: "Not Found" });
@@ -150,6 +158,23 @@ export async function startFakeTelegram(
     log.record(call);
   }
 
+  // Files are downloaded from /file/bot<token>/<file_path>, outside the method routes, and
+  // only by paths getFile handed out.
+  function serveFile(url: URL, res: ServerResponse): void {
+    const route = /^\/file\/bot([^/]+)\/(.+)$/.exec(url.pathname);
+    const file = route?.[1] === token ? state.filePaths.get(route[2] ?? "") : undefined;
+    if (file === undefined) {
+      writeJson(res, 404, { ok: false, error_code: 404, description: "Not Found" });
+      return;
+    }
+    res
+      .writeHead(200, {
+        "content-type": "application/octet-stream",
+        "content-length": file.data.length,
+      })
+      .end(file.data);
+  }
+
   function applyFault(
     req: IncomingMessage,
     res: ServerResponse,
@@ -190,6 +215,13 @@ export async function startFakeTelegram(
       pushUpdate({ message });
       return message.message_id;
     },
+    sendDocument(docOpts) {
+      const document = storeDocument(state, docOpts);
+      const message = documentMessage(state, docOpts, document);
+      pushUpdate({ message });
+      return message.message_id;
+    },
+    blockBot: (chatId) => state.blocked.add(chatId),
     pressButton: (pressOpts) => pushUpdate({ callback_query: buttonPress(state, pressOpts) }),
     inlineQuery: (queryOpts) => pushUpdate({ inline_query: inlineQuery(state, queryOpts) }),
     waitForCall: (method, pred, timeoutMs, sinceIndex) =>
@@ -199,7 +231,6 @@ export async function startFakeTelegram(
       state.users.set(user.id, userFor(state, user));
       state.setMember(chatId, user.id, status);
     },
-    blockBot: (chatId) => state.blockedChats.add(chatId),
     injectFault(method, fault, times = 1) {
       const queue = faults.get(method.toLowerCase()) ?? [];
       faults.set(method.toLowerCase(), [...queue, ...Array<Fault>(times).fill(fault)]);

@@ -7,6 +7,7 @@ import type {
   PhotoSize,
   User,
 } from "grammy/types";
+import type { StoredFile } from "./files.js";
 import type { Params } from "./params.js";
 import { type NewUpdate, UpdateQueue } from "./updates.js";
 
@@ -54,6 +55,11 @@ export class State {
   readonly inlineMessages = new Map<string, InlineMessage>();
   /** Every file_id of a sent photo, so the bot can send it again by id. */
   readonly photos = new Map<string, PhotoSize[]>();
+  /** Documents by file_id, and by the file_path getFile gave them. */
+  readonly files = new Map<string, StoredFile>();
+  readonly filePaths = new Map<string, StoredFile>();
+  /** Chats whose user blocked the bot (or that removed it): sending there is forbidden. */
+  readonly blocked = new Set<number>();
   /** Keyed by scope and language_code. */
   readonly commands = new Map<string, BotCommand[]>();
   /**
@@ -61,8 +67,6 @@ export class State {
    * setting wins, so a writer can still be an outsider (as in a channel's discussion group).
    */
   readonly members = new Map<number, Map<number, MemberStatus>>();
-  /** Chats where every call to send or edit fails with 403: the user blocked the bot. */
-  readonly blockedChats = new Set<number>();
   webhook: Webhook | undefined;
   private readonly messages = new Map<string, Message>();
   private readonly lastMessageId = new Map<number, number>();

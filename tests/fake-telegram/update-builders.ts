@@ -1,6 +1,7 @@
 import type {
   CallbackQuery,
   Chat,
+  Document,
   InlineQuery,
   Message,
   MessageEntity,
@@ -17,6 +18,15 @@ export interface SendTextOptions {
   text: string;
   replyTo?: Message;
   entities?: MessageEntity[];
+}
+
+export interface SendDocumentOptions {
+  chat: SendTextOptions["chat"];
+  from?: SendTextOptions["from"];
+  fileName: string;
+  mimeType?: string;
+  data: Buffer;
+  caption?: string;
 }
 
 export interface UserRef {
@@ -39,20 +49,7 @@ export function userFor(state: State, ref: UserRef): User {
 }
 
 export function textMessage(state: State, opts: SendTextOptions): Message & Update.NonChannel {
-  const { chat: target } = opts;
-  const from = userFor(
-    state,
-    opts.from ?? { id: target.type === "private" ? target.id : DEFAULT_GROUP_USER_ID },
-  );
-  const chat: Exclude<Chat, Chat.ChannelChat> =
-    target.type === "private"
-      ? {
-          id: target.id,
-          type: "private",
-          first_name: from.first_name,
-          ...(from.username && { username: from.username }),
-        }
-      : { id: target.id, type: target.type, title: target.title ?? "Test group" };
+  const { chat, from } = sender(state, opts);
   // Telegram marks a leading /command (with an optional @botname) as a bot_command entity.
   const command = /^\/[A-Za-z0-9_]{1,64}(?:@[A-Za-z0-9_]{3,32})?(?![A-Za-z0-9_])/.exec(
     opts.text,
@@ -74,6 +71,44 @@ export function textMessage(state: State, opts: SendTextOptions): Message & Upda
     text: opts.text,
     ...(entities.length > 0 && { entities }),
   };
+}
+
+/** A user's message with a document that the fake already stores, as getFile will find it. */
+export function documentMessage(
+  state: State,
+  opts: SendDocumentOptions,
+  document: Document,
+): Message & Update.NonChannel {
+  const { chat, from } = sender(state, opts);
+  return {
+    message_id: state.nextMessageId(chat.id),
+    from,
+    chat,
+    date: Math.floor(Date.now() / 1000),
+    document,
+    ...(opts.caption !== undefined && { caption: opts.caption }),
+  };
+}
+
+function sender(
+  state: State,
+  opts: Pick<SendTextOptions, "chat" | "from">,
+): { chat: Exclude<Chat, Chat.ChannelChat>; from: User } {
+  const { chat: target } = opts;
+  const from = userFor(
+    state,
+    opts.from ?? { id: target.type === "private" ? target.id : DEFAULT_GROUP_USER_ID },
+  );
+  const chat: Exclude<Chat, Chat.ChannelChat> =
+    target.type === "private"
+      ? {
+          id: target.id,
+          type: "private",
+          first_name: from.first_name,
+          ...(from.username && { username: from.username }),
+        }
+      : { id: target.id, type: target.type, title: target.title ?? "Test group" };
+  return { chat, from };
 }
 
 /**

@@ -1,5 +1,6 @@
 import { Composer } from "grammy";
 import { formatPeriod } from "../../format/period";
+import { adminCommands } from "../admin-only";
 import { type HandedOver, handedOver } from "../handover/store";
 import { STATUS_WORDS } from "../handover/texts";
 import { answerToHtml } from "../html";
@@ -7,16 +8,12 @@ import { reloadHere, reloadOthers, reloadReport } from "../reload-everywhere";
 import { replyText } from "../reply-text";
 import type { BotContext } from "../services";
 import { questionKey } from "../unanswered-log";
-import { withinLimit } from "../within-limit";
 
 export const adminFeature = new Composer<BotContext>();
 
 const DAYS = 7;
 
-// Only ids in ADMIN_IDS: a group's own admins are not the bot's admins.
-const admins = adminFeature.filter((ctx) =>
-  Boolean(ctx.from && ctx.services.admins.has(ctx.from.id)),
-);
+const admins = adminCommands(adminFeature, ["reload", "status", "belumterjawab"]);
 
 admins.command("reload", async (ctx) => {
   const s = ctx.services;
@@ -81,19 +78,6 @@ function desk(t: { question: string; count: number }, handed: HandedOver[]): str
   const open = t.count - mine.length;
   return [...(open > 0 ? [`${open} terbuka`] : []), ...parts].join(", ");
 }
-
-// A refusal is a reply too, so it counts against the sender's limit.
-adminFeature.command(["reload", "status", "belumterjawab"], async (ctx) => {
-  ctx.services.logger.warn(
-    {
-      user: ctx.services.userHash.of(ctx.from?.id ?? 0),
-      chatType: ctx.chat.type,
-      command: ctx.msg.text.split(/\s/)[0],
-    },
-    "admin command refused",
-  );
-  if (await withinLimit(ctx)) await replyText(ctx, "Maaf, perintah ini hanya untuk admin bot.");
-});
 
 function uptime(ms: number): string {
   const minutes = Math.floor(ms / 60_000);
