@@ -31,11 +31,23 @@ export async function reloadHere(
  * Asks every other instance to reload too; each reports to `chatId` itself. Returns false
  * when the others could not be told (Redis down).
  */
-export function reloadOthers(s: Services, chatId: number): Promise<boolean> {
+function reloadOthers(s: Services, chatId: number): Promise<boolean> {
   return s.storage.publish(CHANNEL, { origin: s.instance, chatId }).then(
     () => true,
     () => false,
   );
+}
+
+/**
+ * After this instance changed or reloaded the articles, the other instances reload too and
+ * report to `chatId` themselves. What the admin should know of it: nothing, or that they could
+ * not be told.
+ */
+export async function reloadElsewhere(s: Services, chatId: number): Promise<string> {
+  if (s.storage.kind === "embedded") return "";
+  return (await reloadOthers(s, chatId))
+    ? ""
+    : "\nInstans lain tidak dapat diberi tahu (Redis tidak terjangkau).";
 }
 
 /**

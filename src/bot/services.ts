@@ -10,11 +10,13 @@ import { ArticleShelf } from "../seeds/shelf";
 import { openStorage } from "../storage/open-storage";
 import type { Storage } from "../storage/storage";
 import { FileSubscriptions } from "../subscriptions/file-subscriptions";
+import { SharedSubscriptions } from "../subscriptions/shared-subscriptions";
 import type { SubscriptionStore } from "../subscriptions/subscription-store";
 import { AddSessions } from "./add-sessions";
 import { Broadcaster } from "./broadcast";
 import { FollowUps } from "./follow-ups";
 import { FileHandoverStore } from "./handover/file-store";
+import { SharedHandoverStore } from "./handover/shared-store";
 import type { HandoverStore } from "./handover/store";
 import { InFlight } from "./in-flight";
 import { PendingChoices } from "./pending-choices";
@@ -89,12 +91,22 @@ export function createServices(opts: {
     metrics,
     apiContact: new ApiContact(metrics, now),
     ...(officers !== undefined && {
-      handover: { chatId: officers, store: new FileHandoverStore(config.DATA_DIR, logger, now) },
+      handover: {
+        chatId: officers,
+        // Shared by every instance with Redis; one process's file without it.
+        store:
+          storage.kind === "redis"
+            ? new SharedHandoverStore(storage, now)
+            : new FileHandoverStore(config.DATA_DIR, logger, now),
+      },
     }),
     shelf: new ArticleShelf(opts.store.paths.seedsDir, opts.store),
     additions: new AddSessions(config.ADD_IDLE_MINUTES * 60_000),
     removals: new ShortKeys(),
-    subscriptions: new FileSubscriptions(config.DATA_DIR),
+    subscriptions:
+      storage.kind === "redis"
+        ? new SharedSubscriptions(storage)
+        : new FileSubscriptions(config.DATA_DIR),
     broadcaster: new Broadcaster(),
     stats: { answered: 0, unanswered: 0, startedAt: now() },
     now,

@@ -13,7 +13,7 @@ import { logAdminAction } from "../admin-log";
 import { adminCommands, isAdmin, NOT_ADMIN } from "../admin-only";
 import { escapeHtml } from "../html";
 import { previewMessage } from "../preview-message";
-import { reloadReport } from "../reload-everywhere";
+import { reloadElsewhere, reloadReport } from "../reload-everywhere";
 import { replyText } from "../reply-text";
 import type { BotContext, Services } from "../services";
 import { downloadDocument } from "../telegram-file";
@@ -288,7 +288,11 @@ async function save(ctx: BotContext, session: AddSession): Promise<void> {
   }
   logAdminAction(ctx, "simpan", { article: result.id, facts: kept.length, dropped: drops.length });
   await closePreview(ctx, session, `✅ Tersimpan sebagai ${result.id}.`);
-  await replyText(ctx, `Tersimpan sebagai ${result.id}. ${reloadReport(s, result.reload)}`);
+  const elsewhere = await reloadElsewhere(s, ctx.chat?.id ?? 0);
+  await replyText(
+    ctx,
+    `Tersimpan sebagai ${result.id}. ${reloadReport(s, result.reload)}${elsewhere}`,
+  );
   const k = s.store.current;
   const article = k.table.article(result.id);
   const facts = k.table.facts.filter((f) => f.article === result.id);

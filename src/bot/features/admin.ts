@@ -4,7 +4,7 @@ import { adminCommands } from "../admin-only";
 import { type HandedOver, handedOver } from "../handover/store";
 import { STATUS_WORDS } from "../handover/texts";
 import { answerToHtml } from "../html";
-import { reloadHere, reloadOthers, reloadReport } from "../reload-everywhere";
+import { reloadElsewhere, reloadHere, reloadReport } from "../reload-everywhere";
 import { replyText } from "../reply-text";
 import type { BotContext } from "../services";
 import { questionKey } from "../unanswered-log";
@@ -19,9 +19,7 @@ admins.command("reload", async (ctx) => {
   const s = ctx.services;
   const result = await reloadHere(s, { user: s.userHash.of(ctx.from?.id ?? 0) });
   // Every other instance reloads as well and reports here on its own.
-  const told = s.storage.kind === "embedded" || (await reloadOthers(s, ctx.chat.id));
-  const others = told ? "" : "\nInstans lain tidak dapat diberi tahu (Redis tidak terjangkau).";
-  await replyText(ctx, `${reloadReport(s, result)}${others}`);
+  await replyText(ctx, `${reloadReport(s, result)}${await reloadElsewhere(s, ctx.chat.id)}`);
 });
 
 admins.command("status", async (ctx) => {

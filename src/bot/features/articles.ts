@@ -4,7 +4,7 @@ import { formatPeriod } from "../../format/period";
 import { logAdminAction } from "../admin-log";
 import { adminCommands, isAdmin, NOT_ADMIN } from "../admin-only";
 import { escapeHtml } from "../html";
-import { reloadReport } from "../reload-everywhere";
+import { reloadElsewhere, reloadReport } from "../reload-everywhere";
 import { replyText } from "../reply-text";
 import type { BotContext } from "../services";
 
@@ -89,8 +89,9 @@ articlesFeature.callbackQuery(/^del:(\w+):(yes|no)$/, async (ctx) => {
   await ctx.answerCallbackQuery({ text: "Menghapus…" });
   const result = await s.shelf.remove(id);
   logAdminAction(ctx, "hapus", { article: id, ok: result.ok });
+  const elsewhere = result.ok ? await reloadElsewhere(s, ctx.chat?.id ?? 0) : "";
   const text = result.ok
-    ? `Dihapus: ${id} (dipindah ke removed/). ${reloadReport(s, result.reload)}\nKembalikan dengan /batalhapus ${id}.`
+    ? `Dihapus: ${id} (dipindah ke removed/). ${reloadReport(s, result.reload)}${elsewhere}\nKembalikan dengan /batalhapus ${id}.`
     : `Gagal menghapus ${id}: ${result.error}\nTidak ada yang berubah.`;
   await ctx.editMessageText(escapeHtml(text), { parse_mode: "HTML" });
 });
@@ -109,10 +110,11 @@ admins.command("batalhapus", async (ctx) => {
   }
   const result = await s.shelf.restore(id);
   logAdminAction(ctx, "batalhapus", { article: id, ok: result.ok });
+  const elsewhere = result.ok ? await reloadElsewhere(s, ctx.chat?.id ?? 0) : "";
   await replyText(
     ctx,
     result.ok
-      ? `Dikembalikan: ${id}. ${reloadReport(s, result.reload)}`
+      ? `Dikembalikan: ${id}. ${reloadReport(s, result.reload)}${elsewhere}`
       : `Gagal mengembalikan ${id}: ${result.error}\nTidak ada yang berubah.`,
   );
 });

@@ -12,12 +12,11 @@ import { join } from "node:path";
 import { z } from "zod";
 import type { Logger } from "../../logger";
 import {
-  CLOSED_KEEP_MS,
-  DRAFT_KEEP_MS,
   type Handover,
   type HandoverStore,
   handoverSchema,
   type NewHandover,
+  stillKept,
 } from "./store";
 
 const FILE = "handovers.json";
@@ -85,12 +84,7 @@ export class FileHandoverStore implements HandoverStore {
   }
 
   private kept(handovers = this.handovers): Handover[] {
-    const now = this.now().getTime();
-    return handovers.filter((h) =>
-      h.status === "draft"
-        ? now - Date.parse(h.createdAt) < DRAFT_KEEP_MS
-        : !h.closedAt || now - Date.parse(h.closedAt) < CLOSED_KEEP_MS,
-    );
+    return stillKept(handovers, this.now());
   }
 
   /** Memory changes only once the file has: a failed write leaves both as they were. */

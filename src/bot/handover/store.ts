@@ -41,6 +41,16 @@ export const DRAFT_KEEP_MS = 60 * 60_000;
 /** A closed handover is kept this long after closing, for /belumterjawab and the per-hour cap. */
 export const CLOSED_KEEP_MS = 30 * 86_400_000;
 
+/** The handovers a store still keeps at `now`: drafts for DRAFT_KEEP_MS, closed ones CLOSED_KEEP_MS after closing. */
+export function stillKept(handovers: readonly Handover[], now: Date): Handover[] {
+  const at = now.getTime();
+  return handovers.filter((h) =>
+    h.status === "draft"
+      ? at - Date.parse(h.createdAt) < DRAFT_KEEP_MS
+      : !h.closedAt || at - Date.parse(h.closedAt) < CLOSED_KEEP_MS,
+  );
+}
+
 /**
  * Where handovers are kept, so that a restart loses none. Small on purpose: a file in
  * DATA_DIR now, a shared store (Redis) later. A store forgets drafts after DRAFT_KEEP_MS and
