@@ -4,13 +4,13 @@ import { createBot } from "./bot/create-bot";
 import { listenForReloads, reloadHere } from "./bot/reload-everywhere";
 import { createServices, type Services } from "./bot/services";
 import { type Config, ConfigError, readConfig, type TelegramConfig } from "./config";
+import { DataFileError } from "./files/data-file-error";
+import { KnowledgeStore } from "./knowledge/store";
 import { createLogger } from "./logger";
 import { dataPaths } from "./paths";
-import { KnowledgeStore } from "./reload/store";
 import { runPolling } from "./run/polling";
 import { runTerminal, TERMINAL_USER } from "./run/terminal";
 import { runWebhook } from "./run/webhook";
-import { SeedError } from "./seeds/seed-error";
 
 loadDotenv({ quiet: true });
 
@@ -27,7 +27,7 @@ async function main() {
     store = new KnowledgeStore(dataPaths(process.env));
   } catch (e) {
     if (e instanceof ConfigError) fail(e.message);
-    if (e instanceof SeedError) fail(`Data tidak valid: ${e.message}`);
+    if (e instanceof DataFileError) fail(`Data tidak valid: ${e.message}`);
     throw e;
   }
   const terminal = config.mode === "terminal";

@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { parseArticle } from "../src/seeds/article";
-import { seedErrorOf } from "./helpers/knowledge";
+import { dataFileErrorOf } from "./helpers/knowledge";
 
 const article = (front: string, body = "Jumlah UMKM di Bali mencapai 10.000 unit.") =>
   `---\n${front}\n---\n${body}`;
-const errorOf = (text: string) => seedErrorOf(() => parseArticle(text, "articles/x.txt", "x"));
+const errorOf = (text: string) => dataFileErrorOf(() => parseArticle(text, "articles/x.txt", "x"));
 
 describe("article front matter", () => {
   it("reads outlet, date, title and url, and keeps the body as given", () => {

@@ -1,11 +1,11 @@
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { buildFacts } from "../src/facts/build";
-import { copyOfSeeds, seedErrorOf, seedKnowledge } from "./helpers/knowledge";
+import { buildFacts } from "../src/knowledge/build";
+import { copyOfSeeds, dataFileErrorOf, seedKnowledge } from "./helpers/knowledge";
 
 const lexicon = () => seedKnowledge().lexicon;
-const buildError = (dir: string) => seedErrorOf(() => buildFacts(dir, lexicon()));
+const buildError = (dir: string) => dataFileErrorOf(() => buildFacts(dir, lexicon()));
 
 describe("building the fact table from a seeds folder", () => {
   it("reads a new article added the same way, with no help", () => {

@@ -3,9 +3,9 @@ import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { factsCsv } from "../src/facts/csv";
-import { filterFacts } from "../src/facts/fact-filter";
 import { projectRoot } from "../src/paths";
+import { factsCsv } from "../src/table-export/csv";
+import { filterFacts } from "../src/table-export/fact-filter";
 import { fixtureEnv, seedKnowledge } from "./helpers/knowledge";
 
 const root = projectRoot();

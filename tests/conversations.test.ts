@@ -2,7 +2,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { answer } from "../src/answer/answer";
 import type { Answer } from "../src/answer/answer-type";
-import { loadKnowledge } from "../src/answer/knowledge";
+import { loadKnowledge } from "../src/knowledge/knowledge";
 import { dataPaths, projectRoot } from "../src/paths";
 import { TODAY } from "./helpers/knowledge";
 

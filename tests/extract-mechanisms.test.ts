@@ -1,9 +1,9 @@
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { answer } from "../src/answer/answer";
-import { loadKnowledge } from "../src/answer/knowledge";
 import { makeQuantityReader } from "../src/extract/quantities";
 import type { Fact } from "../src/facts/fact-schema";
+import { loadKnowledge } from "../src/knowledge/knowledge";
 import { dataPaths, projectRoot } from "../src/paths";
 
 // Four short articles written for these tests, each exercising a few of the extractor's

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { makeQuantityReader } from "../src/extract/quantities";
 import { makeRegionFinder } from "../src/extract/region-mentions";
-import { checkQuote } from "../src/facts/build";
 import type { Fact } from "../src/facts/fact-schema";
+import { checkQuote } from "../src/knowledge/build";
 import { foldKeepingPositions } from "../src/text/fold";
 import expected from "./fixtures/expected-facts.json";
 import { seedKnowledge } from "./helpers/knowledge";

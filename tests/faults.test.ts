@@ -15,9 +15,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { RateLimiter } from "../src/bot/rate-limiter";
+import { readTextFile } from "../src/files/text-file";
 import { createLogger } from "../src/logger";
 import { projectRoot } from "../src/paths";
-import { readTextFile } from "../src/seeds/text-file";
 import { EmbeddedStorage } from "../src/storage/embedded";
 import { SlidingWindows } from "../src/storage/sliding-windows";
 import {
@@ -32,7 +32,7 @@ import {
   waitForStderr,
 } from "./bot/harness";
 import { type ApiCall, type FakeTelegram, startFakeTelegram } from "./fake-telegram/server";
-import { copyOfSeeds, seedErrorOf } from "./helpers/knowledge";
+import { copyOfSeeds, dataFileErrorOf } from "./helpers/knowledge";
 
 /*
  * Issue 12: each defect found by trying to break the bot, reproduced. Every test here failed
@@ -97,7 +97,7 @@ beforeAll(() => {
 describe("1. a file that cannot be read", () => {
   it("is a named error at start, on SIGHUP and on /reload, and the process stays up", async () => {
     expect(
-      seedErrorOf(() => readTextFile("/nirgendwo/hilang.txt", "articles/hilang.txt")).message,
+      dataFileErrorOf(() => readTextFile("/nirgendwo/hilang.txt", "articles/hilang.txt")).message,
     ).toBe("articles/hilang.txt: does not exist (it was deleted or moved while being read)");
 
     const fake = await startFakeTelegram();

@@ -2,7 +2,6 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { factsCsv } from "../src/facts/csv";
 import type { Fact } from "../src/facts/fact-schema";
 import { readDate } from "../src/ingest/date-input";
 import { draftFromText, missingField } from "../src/ingest/draft";
@@ -13,6 +12,7 @@ import { readPage } from "../src/ingest/read-page";
 import { parseArticle } from "../src/seeds/article";
 import { articleText } from "../src/seeds/shelf";
 import { FileSubscriptions } from "../src/subscriptions/file-subscriptions";
+import { factsCsv } from "../src/table-export/csv";
 import { seedKnowledge } from "./helpers/knowledge";
 import { type NewsSite, PLAIN_TEXT_ARTICLE, startNewsSite } from "./helpers/news-site";
 

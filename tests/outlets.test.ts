@@ -2,7 +2,7 @@ import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { answer } from "../src/answer/answer";
-import { loadKnowledge } from "../src/answer/knowledge";
+import { loadKnowledge } from "../src/knowledge/knowledge";
 import { dataPaths } from "../src/paths";
 import { copyOfSeeds, seedKnowledge, TODAY } from "./helpers/knowledge";
 

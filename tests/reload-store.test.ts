@@ -1,8 +1,8 @@
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { KnowledgeStore } from "../src/knowledge/store";
 import { dataPaths } from "../src/paths";
-import { KnowledgeStore } from "../src/reload/store";
 import { copyOfSeeds } from "./helpers/knowledge";
 
 describe("the knowledge store", () => {

@@ -1,11 +1,11 @@
 import { measureKey } from "../facts/fact-schema";
 import { comparePeriods, formatPeriod } from "../format/period";
+import type { Knowledge } from "../knowledge/knowledge";
 import type { Query } from "../understand/query";
 import type { Answer, Block } from "./answer-type";
 import { type Computed, difference } from "./compute";
 import { type Ask, figureBlock } from "./figures";
 import { withContext } from "./follow-up";
-import type { Knowledge } from "./knowledge";
 import { outletView } from "./outlet-view";
 import { greetingText, helpText, outOfScopeText, thanksText } from "./replies";
 import { resolve } from "./resolve";

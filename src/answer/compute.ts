@@ -1,7 +1,7 @@
 import { type Fact, measureKey } from "../facts/fact-schema";
 import { formatNumber } from "../format/number";
 import { comparePeriods, formatPeriod, type Period, periodWithin, yearOf } from "../format/period";
-import type { Knowledge } from "./knowledge";
+import type { Knowledge } from "../knowledge/knowledge";
 import { valueText } from "./wording";
 
 /** A figure the bot worked out from stated ones; always shown as such, with what it came from. */

@@ -1,9 +1,9 @@
 import type { Fact } from "../facts/fact-schema";
-import type { FigureGroup } from "../facts/fact-table";
 import { formatPeriod, type Period, periodWithin } from "../format/period";
+import type { FigureGroup } from "../knowledge/fact-table";
+import type { Knowledge } from "../knowledge/knowledge";
 import type { Block } from "./answer-type";
 import { type Computed, compute } from "./compute";
-import type { Knowledge } from "./knowledge";
 import { noDataLines } from "./nearby";
 import { firstNotBefore, inPeriod } from "./period-search";
 import { narrowed } from "./qualifiers";

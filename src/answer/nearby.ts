@@ -1,8 +1,8 @@
-import type { FigureGroup } from "../facts/fact-table";
 import { formatPeriod, type Period } from "../format/period";
+import type { FigureGroup } from "../knowledge/fact-table";
+import type { Knowledge } from "../knowledge/knowledge";
 import { compute } from "./compute";
 import type { Ask } from "./figures";
-import type { Knowledge } from "./knowledge";
 import { inPeriod } from "./period-search";
 import { capped, factValue, periodText, sourcesText, valueText } from "./wording";
 

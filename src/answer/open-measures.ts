@@ -1,4 +1,4 @@
-import type { FactTable } from "../facts/fact-table";
+import type { FactTable } from "../knowledge/fact-table";
 import { editDistance } from "../understand/edit-distance";
 import { FuzzyIndex } from "../understand/fuzzy-index";
 

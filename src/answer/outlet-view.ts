@@ -1,5 +1,5 @@
-import { type FactTable, indexFacts } from "../facts/fact-table";
-import type { Knowledge } from "./knowledge";
+import { type FactTable, indexFacts } from "../knowledge/fact-table";
+import type { Knowledge } from "../knowledge/knowledge";
 
 // A view is built on the first question naming those outlets, and lives as long as its table.
 const views = new WeakMap<FactTable, Map<string, FactTable>>();

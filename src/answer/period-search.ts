@@ -1,5 +1,5 @@
-import type { FigureGroup } from "../facts/fact-table";
 import { type Period, periodRange, periodWithin } from "../format/period";
+import type { FigureGroup } from "../knowledge/fact-table";
 
 /** In figures sorted by period, the index of the first whose period ends on or after `day`. */
 function firstEndingFrom(sorted: readonly FigureGroup[], day: string): number {

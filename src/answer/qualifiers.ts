@@ -1,4 +1,4 @@
-import type { Figures } from "../facts/fact-table";
+import type { Figures } from "../knowledge/fact-table";
 import { foldWords } from "../text/fold";
 
 /**

@@ -1,4 +1,4 @@
-import type { Knowledge } from "./knowledge";
+import type { Knowledge } from "../knowledge/knowledge";
 
 /** The short help: what the bot answers, with examples to copy. */
 export function helpText(k: Knowledge): string {

@@ -1,7 +1,7 @@
+import type { Knowledge } from "../knowledge/knowledge";
 import { foldWords } from "../text/fold";
 import type { Query } from "../understand/query";
 import type { Ask } from "./figures";
-import type { Knowledge } from "./knowledge";
 import { openMeasure } from "./open-measures";
 
 export type Resolved = {

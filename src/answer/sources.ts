@@ -1,6 +1,6 @@
 import type { Fact } from "../facts/fact-schema";
 import { formatPeriod } from "../format/period";
-import type { Knowledge } from "./knowledge";
+import type { Knowledge } from "../knowledge/knowledge";
 import { valueText } from "./wording";
 
 /** Where figures come from: each with its outlet, date, headline and the sentence it was read from. */

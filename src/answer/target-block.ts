@@ -1,11 +1,11 @@
 import type { Fact } from "../facts/fact-schema";
-import type { FigureGroup } from "../facts/fact-table";
 import { formatApprox } from "../format/number";
 import { comparePeriods, formatPeriod, periodWithin } from "../format/period";
+import type { FigureGroup } from "../knowledge/fact-table";
+import type { Knowledge } from "../knowledge/knowledge";
 import type { Block } from "./answer-type";
 import { type Computed, difference } from "./compute";
 import type { Ask } from "./figures";
-import type { Knowledge } from "./knowledge";
 import { noDataLines } from "./nearby";
 import { inPeriod } from "./period-search";
 import {

@@ -1,9 +1,9 @@
-import type { FigureGroup } from "../facts/fact-table";
 import { formatPeriod } from "../format/period";
+import type { FigureGroup } from "../knowledge/fact-table";
+import type { Knowledge } from "../knowledge/knowledge";
 import type { Answer, Block } from "./answer-type";
 import type { Ask } from "./figures";
 import { figureBlock } from "./figures";
-import type { Knowledge } from "./knowledge";
 import { citedFacts, sourcesText, targetPeriodText, valueText, whereText } from "./wording";
 
 const MAX_POINTS = 12;

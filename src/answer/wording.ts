@@ -1,7 +1,7 @@
 import type { Fact } from "../facts/fact-schema";
 import { formatApprox, formatNumber } from "../format/number";
 import { formatPeriod, type Period } from "../format/period";
-import type { Knowledge } from "./knowledge";
+import type { Knowledge } from "../knowledge/knowledge";
 
 /**
  * "27 juta", "70 persen", "326.505 unit", "Rp952,1 miliar", "US$2,5 miliar": money is written

@@ -1,8 +1,8 @@
 import { InlineKeyboard } from "grammy";
-import type { Knowledge } from "../answer/knowledge";
 import type { Fact } from "../facts/fact-schema";
 import { formatPeriod } from "../format/period";
 import { answerChanges, draftArticle } from "../ingest/preview";
+import type { Knowledge } from "../knowledge/knowledge";
 import type { FrontMatter } from "../seeds/article";
 import type { AddSession } from "./add-sessions";
 import { escapeHtml, MAX_MESSAGE_LENGTH } from "./html";

@@ -1,6 +1,6 @@
 import type { Api } from "grammy";
 import { z } from "zod";
-import type { ReloadResult } from "../reload/store";
+import type { ReloadResult } from "../knowledge/store";
 import { splitMessage } from "./html";
 import type { Services } from "./services";
 

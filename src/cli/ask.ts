@@ -2,7 +2,7 @@ import { createInterface } from "node:readline";
 import { parseArgs } from "node:util";
 import { answer } from "../answer/answer";
 import type { Answer } from "../answer/answer-type";
-import { loadKnowledge } from "../answer/knowledge";
+import { loadKnowledge } from "../knowledge/knowledge";
 import { dataPaths } from "../paths";
 import type { Query } from "../understand/query";
 import { failOnSeedError } from "./fail";

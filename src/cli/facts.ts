@@ -1,11 +1,11 @@
 import { writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
-import { loadKnowledge } from "../answer/knowledge";
 import { factValue } from "../answer/wording";
-import { factsCsv } from "../facts/csv";
-import { filterFacts, readFilter } from "../facts/fact-filter";
 import { formatPeriod } from "../format/period";
+import { loadKnowledge } from "../knowledge/knowledge";
 import { dataPaths } from "../paths";
+import { factsCsv } from "../table-export/csv";
+import { filterFacts, readFilter } from "../table-export/fact-filter";
 import { failOnSeedError } from "./fail";
 import { formatTable } from "./table";
 

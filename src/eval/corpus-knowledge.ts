@@ -1,9 +1,9 @@
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { type Knowledge, loadKnowledge } from "../answer/knowledge";
+import { DataFileError } from "../files/data-file-error";
+import { type Knowledge, loadKnowledge } from "../knowledge/knowledge";
 import type { DataPaths } from "../paths";
-import { SeedError } from "../seeds/seed-error";
 
 const articleFiles = (dir: string) => readdirSync(dir).filter((f) => f.endsWith(".txt"));
 
@@ -17,13 +17,13 @@ export function loadCorpusKnowledge(
 ): { knowledge: Knowledge; corpusArticles: Set<string> } {
   const corpusArticlesDir = join(corpusDir, "articles");
   if (!existsSync(corpusArticlesDir))
-    throw new SeedError(corpusArticlesDir, undefined, "no such folder: the corpus's articles");
+    throw new DataFileError(corpusArticlesDir, undefined, "no such folder: the corpus's articles");
   const seedArticlesDir = join(paths.seedsDir, "articles");
   const seedFiles = new Set(articleFiles(seedArticlesDir));
   const corpusFiles = articleFiles(corpusArticlesDir);
   const clash = corpusFiles.find((f) => seedFiles.has(f));
   if (clash)
-    throw new SeedError(join("articles", clash), undefined, "both a seed and a corpus article");
+    throw new DataFileError(join("articles", clash), undefined, "both a seed and a corpus article");
   const dir = mkdtempSync(join(tmpdir(), "umkm-eval-"));
   try {
     mkdirSync(join(dir, "articles"));

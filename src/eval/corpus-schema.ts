@@ -1,7 +1,7 @@
 import { join } from "node:path";
 import { z } from "zod";
-import { readJsonFile } from "../lexicon/load";
-import { SeedError } from "../seeds/seed-error";
+import { DataFileError } from "../files/data-file-error";
+import { readJsonFile } from "../files/json-file";
 import { parseAmount } from "./amount";
 
 /** One statistic a person read from a corpus article (gold.json). */
@@ -64,5 +64,5 @@ export function readCorpus(folder: string): {
 export function checkGoldArticles(gold: readonly GoldStatistic[], articles: ReadonlySet<string>) {
   const i = gold.findIndex((g) => !articles.has(g.article));
   if (i >= 0)
-    throw new SeedError("gold.json", `[${i}].article`, `no articles/${gold[i]?.article}.txt`);
+    throw new DataFileError("gold.json", `[${i}].article`, `no articles/${gold[i]?.article}.txt`);
 }

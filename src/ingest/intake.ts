@@ -1,9 +1,9 @@
-import type { Knowledge } from "../answer/knowledge";
 import type { SeedLimits } from "../config";
 import type { Fact } from "../facts/fact-schema";
+import { DataFileError } from "../files/data-file-error";
 import { formatPeriod } from "../format/period";
+import type { Knowledge } from "../knowledge/knowledge";
 import type { FrontMatter } from "../seeds/article";
-import { SeedError } from "../seeds/seed-error";
 import { articleText } from "../seeds/shelf";
 import { type Draft, draftFromPage, draftFromText } from "./draft";
 import { findDuplicate } from "./duplicates";
@@ -78,7 +78,7 @@ export function factsOfDraft(
   try {
     return factsToAdd(k, draftArticle(front, body), limits);
   } catch (e) {
-    if (e instanceof SeedError) throw new InputProblem(e.problem);
+    if (e instanceof DataFileError) throw new InputProblem(e.problem);
     throw e;
   }
 }

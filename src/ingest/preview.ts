@@ -1,10 +1,10 @@
 import { figureBlock } from "../answer/figures";
-import type { Knowledge } from "../answer/knowledge";
 import { factValue } from "../answer/wording";
 import type { SeedLimits } from "../config";
-import { factsOf } from "../facts/build";
 import { type Fact, measureKey } from "../facts/fact-schema";
-import { indexFacts } from "../facts/fact-table";
+import { factsOf } from "../knowledge/build";
+import { indexFacts } from "../knowledge/fact-table";
+import type { Knowledge } from "../knowledge/knowledge";
 import type { Article, FrontMatter } from "../seeds/article";
 
 /** The id a new article is read under until it is saved and gets its file name. */

@@ -1,7 +1,7 @@
 import { join } from "node:path";
 import type { z } from "zod";
-import { fieldPath, SeedError } from "../seeds/seed-error";
-import { readTextFile } from "../seeds/text-file";
+import { DataFileError } from "../files/data-file-error";
+import { readJsonFile } from "../files/json-file";
 import {
   type IntentsFile,
   intentsFileSchema,
@@ -39,34 +39,6 @@ export type Lexicon = {
   places: Map<string, Place>;
 };
 
-/** Reads one JSON file and validates it; errors name the file, the line or the field. */
-export function readJsonFile<S extends z.ZodType>(
-  path: string,
-  shownAs: string,
-  schema: S,
-): z.infer<S> {
-  const text = readTextFile(path, shownAs);
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch (e) {
-    const message = e instanceof Error ? e.message : String(e);
-    const at = Number(message.match(/position (\d+)/)?.[1]);
-    const line = Number.isFinite(at) ? text.slice(0, at).split("\n").length : undefined;
-    throw new SeedError(shownAs, undefined, `not valid JSON: ${message}`, line);
-  }
-  const parsed = schema.safeParse(data);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new SeedError(
-      shownAs,
-      fieldPath(issue?.path ?? []) || undefined,
-      issue?.message ?? "invalid",
-    );
-  }
-  return parsed.data;
-}
-
 export function loadLexicon(intentsDir: string): Lexicon {
   const read = <S extends z.ZodType>(name: string, schema: S) =>
     readJsonFile(join(intentsDir, name), `intents/${name}`, schema);
@@ -92,7 +64,7 @@ function checkReferences(lex: Lexicon): void {
   const regionIds = new Set(lex.regions.provinces.map((p) => p.id));
   const metricIds = new Set(lex.metrics.map((m) => m.id));
   const need = (ok: boolean, file: string, field: string, problem: string) => {
-    if (!ok) throw new SeedError(file, field, problem);
+    if (!ok) throw new DataFileError(file, field, problem);
   };
   lex.cities.forEach((c, i) => {
     need(

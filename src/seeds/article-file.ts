@@ -1,9 +1,9 @@
 import { lstatSync, realpathSync } from "node:fs";
 import { join, sep } from "node:path";
 import type { SeedLimits } from "../config";
+import { DataFileError } from "../files/data-file-error";
+import { fileError, readTextFile } from "../files/text-file";
 import { type Article, parseArticle } from "./article";
-import { SeedError } from "./seed-error";
-import { fileError, readTextFile } from "./text-file";
 
 /**
  * Reads SEEDS_DIR/articles/<name>. The file must resolve inside SEEDS_DIR: a link elsewhere
@@ -19,11 +19,11 @@ export function readArticleFile(seedsDir: string, name: string, limits: SeedLimi
     root = realpathSync(seedsDir);
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === "ENOENT" && isLink(path))
-      throw new SeedError(shown, undefined, "is a link to a file that does not exist");
+      throw new DataFileError(shown, undefined, "is a link to a file that does not exist");
     throw fileError(shown, e);
   }
   if (!real.startsWith(root + sep))
-    throw new SeedError(
+    throw new DataFileError(
       shown,
       undefined,
       "is a link to a file outside SEEDS_DIR; copy the article into SEEDS_DIR/articles instead",

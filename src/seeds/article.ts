@@ -1,6 +1,6 @@
 import { z } from "zod";
+import { DataFileError, fieldPath } from "../files/data-file-error";
 import { periodSchema } from "../format/period";
-import { fieldPath, SeedError } from "./seed-error";
 
 export const frontMatterSchema = z.object({
   outlet: z
@@ -33,10 +33,10 @@ const QUOTED = 40;
 export function parseArticle(text: string, file: string, id: string): Article {
   const lines = text.split("\n");
   if (lines[0]?.trimEnd() !== FENCE) {
-    throw new SeedError(file, "front matter", 'must start with a line "---"', 1);
+    throw new DataFileError(file, "front matter", 'must start with a line "---"', 1);
   }
   const end = lines.findIndex((l, i) => i > 0 && l.trimEnd() === FENCE);
-  if (end < 0) throw new SeedError(file, "front matter", 'has no closing "---" line');
+  if (end < 0) throw new DataFileError(file, "front matter", 'has no closing "---" line');
 
   const raw: Record<string, string> = {};
   const lineOf: Record<string, number> = {};
@@ -45,19 +45,19 @@ export function parseArticle(text: string, file: string, id: string): Article {
     if (!line.trim()) continue;
     const m = line.match(/^([a-z_]+):\s*(.*?)\s*$/);
     if (!m?.[1])
-      throw new SeedError(
+      throw new DataFileError(
         file,
         "front matter",
         `expected "key: value", got "${excerpt(line)}"`,
         i + 1,
       );
-    if (m[1] in raw) throw new SeedError(file, m[1], "given twice", i + 1);
+    if (m[1] in raw) throw new DataFileError(file, m[1], "given twice", i + 1);
     raw[m[1]] = unquote(m[2] ?? "");
     lineOf[m[1]] = i + 1;
   }
   const unknown = Object.keys(raw).filter((k) => !(k in frontMatterSchema.shape));
   if (unknown[0]) {
-    throw new SeedError(
+    throw new DataFileError(
       file,
       unknown[0],
       "unknown field (outlet, published, title, url)",
@@ -70,12 +70,16 @@ export function parseArticle(text: string, file: string, id: string): Article {
     const issue = parsed.error.issues[0];
     const field = fieldPath(issue?.path ?? []);
     const given = raw[field] === undefined ? "" : ` (got "${excerpt(raw[field])}")`;
-    throw new SeedError(file, field, `${issue?.message ?? "invalid"}${given}`, lineOf[field]);
+    throw new DataFileError(file, field, `${issue?.message ?? "invalid"}${given}`, lineOf[field]);
   }
 
   const body = lines.slice(end + 1).join("\n");
   if (!body.trim())
-    throw new SeedError(file, "body", "is empty: paste the article's text below the front matter");
+    throw new DataFileError(
+      file,
+      "body",
+      "is empty: paste the article's text below the front matter",
+    );
   return { ...parsed.data, id, file, body };
 }
 

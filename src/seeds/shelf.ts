@@ -1,11 +1,11 @@
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from "node:fs";
 import { join } from "node:path";
-import type { Knowledge } from "../answer/knowledge";
 import { writeFileAtomic } from "../atomic-write";
-import type { KnowledgeStore, ReloadResult } from "../reload/store";
+import type { Correction } from "../facts/corrections";
+import type { Knowledge } from "../knowledge/knowledge";
+import type { KnowledgeStore, ReloadResult } from "../knowledge/store";
 import type { FrontMatter } from "./article";
-import type { Correction } from "./corrections";
 
 export type ShelfResult =
   | { ok: true; id: string; reload: Extract<ReloadResult, { ok: true }> }

@@ -1,6 +1,6 @@
 import type { Message } from "grammy/types";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { factsCsv } from "../../src/facts/csv";
+import { factsCsv } from "../../src/table-export/csv";
 import { seedKnowledge } from "../helpers/knowledge";
 import { person } from "./chat";
 import { GROUP, OFFICER, PRIVATE, type Running, startBot } from "./harness";

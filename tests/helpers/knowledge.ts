@@ -1,9 +1,9 @@
 import { cpSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { type Knowledge, loadKnowledge } from "../../src/answer/knowledge";
+import { DataFileError } from "../../src/files/data-file-error";
+import { type Knowledge, loadKnowledge } from "../../src/knowledge/knowledge";
 import { dataPaths, projectRoot } from "../../src/paths";
-import { SeedError } from "../../src/seeds/seed-error";
 
 /**
  * The tests' own copy of the seeds: admins change seeds/, and a test that read it would
@@ -39,13 +39,13 @@ export function copyOfSeeds(): string {
   return dir;
 }
 
-/** The SeedError that `run` throws; fails the test when it throws none. */
-export function seedErrorOf(run: () => unknown): SeedError {
+/** The DataFileError that `run` throws; fails the test when it throws none. */
+export function dataFileErrorOf(run: () => unknown): DataFileError {
   try {
     run();
   } catch (e) {
-    if (e instanceof SeedError) return e;
+    if (e instanceof DataFileError) return e;
     throw e;
   }
-  throw new Error("expected a SeedError");
+  throw new Error("expected a DataFileError");
 }

@@ -1,6 +1,6 @@
 import { Composer, InlineKeyboard } from "grammy";
-import type { Knowledge } from "../../answer/knowledge";
 import { formatPeriod } from "../../format/period";
+import type { Knowledge } from "../../knowledge/knowledge";
 import { logAdminAction } from "../admin-log";
 import { adminCommands, isAdmin, NOT_ADMIN } from "../admin-only";
 import { escapeHtml } from "../html";

@@ -1,6 +1,6 @@
 import { Composer, InputFile } from "grammy";
-import { factsCsv } from "../../facts/csv";
-import { describeFilter, filterFacts, readFilter } from "../../facts/fact-filter";
+import { factsCsv } from "../../table-export/csv";
+import { describeFilter, filterFacts, readFilter } from "../../table-export/fact-filter";
 import { replyText, replyTo } from "../reply-text";
 import type { BotContext } from "../services";
 import { withinLimit } from "../within-limit";

@@ -1,7 +1,7 @@
-import { type Knowledge, loadKnowledge } from "../answer/knowledge";
+import { DataFileError } from "../files/data-file-error";
 import type { DataPaths } from "../paths";
-import { SeedError } from "../seeds/seed-error";
 import { describeDiff, diffTables, type TableDiff } from "./diff";
+import { type Knowledge, loadKnowledge } from "./knowledge";
 
 export type ReloadResult =
   | { ok: true; at: Date; seconds: number; diff: TableDiff; summary: string }
@@ -47,7 +47,7 @@ export class KnowledgeStore {
     } catch (e) {
       // File problems are SeedErrors naming the file; anything else is a bug, still no crash.
       const error =
-        e instanceof SeedError
+        e instanceof DataFileError
           ? e.message
           : `unexpected error: ${e instanceof Error ? e.message : String(e)}`;
       this.last = { ok: false, at, seconds: seconds(), error };

@@ -1,10 +1,10 @@
-import { buildFacts } from "../facts/build";
-import { type FactTable, indexFacts } from "../facts/fact-table";
 import { type Lexicon, loadLexicon } from "../lexicon/load";
 import type { Metric } from "../lexicon/metric-schema";
 import { placeFor } from "../lexicon/places";
 import type { DataPaths } from "../paths";
 import { makeUnderstander, type Understander } from "../understand/understand";
+import { buildFacts } from "./build";
+import { type FactTable, indexFacts } from "./fact-table";
 
 /** Everything an answer is made from, built at once so a reload swaps all of it or nothing. */
 export type Knowledge = {

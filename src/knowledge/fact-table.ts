@@ -1,7 +1,7 @@
+import { type Fact, measureKey } from "../facts/fact-schema";
 import { comparePeriods } from "../format/period";
 import type { Article } from "../seeds/article";
 import type { BuiltFacts, Skipped } from "./build";
-import { type Fact, measureKey } from "./fact-schema";
 
 /** Facts that state the same figure: same period, kind and value, from one or more articles. */
 export type FigureGroup = readonly [Fact, ...Fact[]];

@@ -1,5 +1,5 @@
-import type { Fact } from "./fact-schema";
-import type { FactTable } from "./fact-table";
+import type { Fact } from "../facts/fact-schema";
+import type { FactTable } from "../knowledge/fact-table";
 
 const COLUMNS: [string, (f: Fact, t: FactTable) => string | number | undefined][] = [
   ["id", (f) => f.id],

@@ -1,5 +1,8 @@
-/** A problem in a seed or intents file, named precisely enough to fix it without a debugger. */
-export class SeedError extends Error {
+/**
+ * A problem in any data file the bot reads (an article, corrections.json, a file in intents/,
+ * a corpus), named by file, line and field precisely enough to fix it without a debugger.
+ */
+export class DataFileError extends Error {
   constructor(
     readonly file: string,
     readonly field: string | undefined,
@@ -7,7 +10,7 @@ export class SeedError extends Error {
     readonly line?: number,
   ) {
     super(`${file}${line ? `:${line}` : ""}: ${field ? `${field}: ` : ""}${problem}`);
-    this.name = "SeedError";
+    this.name = "DataFileError";
   }
 }
 

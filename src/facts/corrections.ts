@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { factKindSchema } from "../facts/fact-schema";
 import { periodSchema } from "../format/period";
+import { factKindSchema } from "./fact-schema";
 
 /**
  * Which extracted fact a correction is about: its article and value, and its metric, region

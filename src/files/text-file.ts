@@ -1,5 +1,5 @@
 import { closeSync, fstatSync, openSync, readFileSync } from "node:fs";
-import { SeedError } from "./seed-error";
+import { DataFileError } from "./data-file-error";
 
 const utf8 = new TextDecoder("utf-8", { fatal: true });
 
@@ -16,19 +16,19 @@ const FILE_PROBLEMS: Record<string, string> = {
   ENOTDIR: "is inside something that is not a folder",
 };
 
-/** Any error from the file system as a SeedError naming the file. */
-export function fileError(shownAs: string, e: unknown): SeedError {
-  if (e instanceof SeedError) return e;
+/** Any error from the file system as a DataFileError naming the file. */
+export function fileError(shownAs: string, e: unknown): DataFileError {
+  if (e instanceof DataFileError) return e;
   const code = (e as NodeJS.ErrnoException).code;
   const problem =
     (code && FILE_PROBLEMS[code]) ??
     `cannot be read (${code ?? (e instanceof Error ? e.message : String(e))})`;
-  return new SeedError(shownAs, undefined, problem);
+  return new DataFileError(shownAs, undefined, problem);
 }
 
 /**
  * Reads a file that must be UTF-8 text; a binary or mis-encoded file, one over the size
- * limit, or one that cannot be read at all is a SeedError naming it. The size is checked
+ * limit, or one that cannot be read at all is a DataFileError naming it. The size is checked
  * before a byte is read, since a huge file would take the whole process down.
  */
 export function readTextFile(path: string, shownAs: string, limit?: SizeLimit): string {
@@ -39,11 +39,11 @@ export function readTextFile(path: string, shownAs: string, limit?: SizeLimit): 
     throw fileError(shownAs, e);
   }
   if (bytes.includes(0))
-    throw new SeedError(shownAs, undefined, "not a text file (it contains NUL bytes)");
+    throw new DataFileError(shownAs, undefined, "not a text file (it contains NUL bytes)");
   try {
     return utf8.decode(bytes).replace(/^\uFEFF/, "");
   } catch {
-    throw new SeedError(shownAs, undefined, "not UTF-8 text; save it as UTF-8");
+    throw new DataFileError(shownAs, undefined, "not UTF-8 text; save it as UTF-8");
   }
 }
 
@@ -51,10 +51,11 @@ function readCapped(path: string, shownAs: string, limit: SizeLimit | undefined)
   const fd = openSync(path, "r");
   try {
     const stat = fstatSync(fd);
-    if (stat.isDirectory()) throw new SeedError(shownAs, undefined, FILE_PROBLEMS.EISDIR as string);
-    if (!stat.isFile()) throw new SeedError(shownAs, undefined, "is not a regular file");
+    if (stat.isDirectory())
+      throw new DataFileError(shownAs, undefined, FILE_PROBLEMS.EISDIR as string);
+    if (!stat.isFile()) throw new DataFileError(shownAs, undefined, "is not a regular file");
     if (limit && stat.size > limit.bytes)
-      throw new SeedError(
+      throw new DataFileError(
         shownAs,
         undefined,
         `is ${stat.size} bytes; at most ${limit.bytes} are read (${limit.setting})`,

@@ -1,7 +1,7 @@
-import type { ArticleInfo } from "../facts/build";
 import type { Fact } from "../facts/fact-schema";
-import type { FactTable } from "../facts/fact-table";
 import { formatPeriod } from "../format/period";
+import type { ArticleInfo } from "./build";
+import type { FactTable } from "./fact-table";
 
 export type TableDiff = {
   articlesAdded: ArticleInfo[];

@@ -4,14 +4,15 @@ import { join } from "node:path";
 import { type SeedLimits, seedLimitsSchema } from "../config";
 import { type ExtractedFact, type Extraction, makeExtractor } from "../extract/extract";
 import { makeQuantityReader, type QuantityReader } from "../extract/quantities";
-import { type Lexicon, readJsonFile } from "../lexicon/load";
+import { type Correction, correctionsFileSchema } from "../facts/corrections";
+import type { Fact } from "../facts/fact-schema";
+import { DataFileError } from "../files/data-file-error";
+import { readJsonFile } from "../files/json-file";
+import { fileError } from "../files/text-file";
+import type { Lexicon } from "../lexicon/load";
 import { placeFor } from "../lexicon/places";
 import type { Article } from "../seeds/article";
 import { readArticleFile } from "../seeds/article-file";
-import { type Correction, correctionsFileSchema } from "../seeds/corrections";
-import { SeedError } from "../seeds/seed-error";
-import { fileError } from "../seeds/text-file";
-import type { Fact } from "./fact-schema";
 
 export type ArticleInfo = Omit<Article, "body">;
 export type Skipped = Extraction["skipped"][number] & { article: string };
@@ -21,7 +22,7 @@ type Draft = ExtractedFact & { article: string };
 
 /**
  * Reads every article under seedsDir/articles and seedsDir/corrections.json and returns the
- * facts they state. Throws a SeedError naming the file and field on the first bad input,
+ * facts they state. Throws a DataFileError naming the file and field on the first bad input,
  * so a caller can keep its old facts.
  */
 export function buildFacts(
@@ -49,7 +50,7 @@ export function factsOf(
   for (const a of articles) {
     const out = extract(a);
     if (out.facts.length > limits.MAX_FACTS_PER_ARTICLE)
-      throw new SeedError(
+      throw new DataFileError(
         a.file,
         undefined,
         `gives ${out.facts.length} figures; an article may give at most ${limits.MAX_FACTS_PER_ARTICLE} (MAX_FACTS_PER_ARTICLE)`,
@@ -69,7 +70,11 @@ export function factsOf(
 function readArticles(seedsDir: string, limits: SeedLimits): Article[] {
   const dir = join(seedsDir, "articles");
   if (!existsSync(dir))
-    throw new SeedError(dir, undefined, "no such folder: articles go in SEEDS_DIR/articles/*.txt");
+    throw new DataFileError(
+      dir,
+      undefined,
+      "no such folder: articles go in SEEDS_DIR/articles/*.txt",
+    );
   let names: string[];
   try {
     names = readdirSync(dir);
@@ -98,7 +103,7 @@ function applyCorrections(
   let out = drafts;
   corrections.forEach((c, i) => {
     const fail = (field: string, problem: string): never => {
-      throw new SeedError("corrections.json", `[${i}].${field}`, problem);
+      throw new DataFileError("corrections.json", `[${i}].${field}`, problem);
     };
     const articleId = c.action === "add" ? c.fact.article : c.match.article;
     const article =
@@ -180,7 +185,7 @@ function toFact(
 ): Fact {
   const id = `${d.article}-${hash("sha1", key).slice(0, 8)}`;
   const place = placeFor(lex.places, d.region);
-  if (!place) throw new SeedError(article.file, "region", `unknown region "${d.region}"`);
+  if (!place) throw new DataFileError(article.file, "region", `unknown region "${d.region}"`);
   const fact: Fact = {
     id,
     article: d.article,
@@ -211,7 +216,7 @@ function toFact(
 /** The promise behind every answer: the number is in the sentence, and the sentence is in the article. */
 export function checkQuote(fact: Fact, article: Article, read: QuantityReader): void {
   const fail = (problem: string) => {
-    throw new SeedError(article.file, `fact ${fact.id} (${fact.written})`, problem);
+    throw new DataFileError(article.file, `fact ${fact.id} (${fact.written})`, problem);
   };
   if (!article.body.includes(fact.quote)) fail("its quote does not occur verbatim in the article");
   if (!fact.quote.includes(fact.written)) fail(`its quote does not contain "${fact.written}"`);

@@ -1,6 +1,6 @@
-import type { Knowledge } from "../answer/knowledge";
 import { openMeasure } from "../answer/open-measures";
-import { type Fact, measureKey } from "./fact-schema";
+import { type Fact, measureKey } from "../facts/fact-schema";
+import type { Knowledge } from "../knowledge/knowledge";
 
 export type FactFilter = { regions: string[]; measures: string[] };
 
