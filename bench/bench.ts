@@ -6,7 +6,7 @@ import type { Update, UserFromGetMe } from "grammy/types";
 import { answer } from "../src/answer/answer";
 import { createBot } from "../src/bot/create-bot";
 import { createServices } from "../src/bot/services";
-import { readConfig } from "../src/config";
+import { readConfig, readDataSettings } from "../src/config";
 import { loadKnowledge } from "../src/knowledge/knowledge";
 import { KnowledgeStore } from "../src/knowledge/store";
 import { createLogger } from "../src/logger";
@@ -20,7 +20,7 @@ import { restartWithConversations, storageLatency } from "./storage-bench";
 import { writeSyntheticCorpus } from "./synthetic";
 
 const root = projectRoot();
-const paths = dataPaths({});
+const paths = dataPaths(readDataSettings({}));
 const questions = (questionSet as { q: string }[]).map((x) => x.q);
 const today = new Date("2026-11-22T09:00:00Z");
 const results: Record<string, unknown> = {};

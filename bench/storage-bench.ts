@@ -4,7 +4,7 @@ import { join } from "node:path";
 import type { Update, UserFromGetMe } from "grammy/types";
 import { createBot } from "../src/bot/create-bot";
 import { createServices } from "../src/bot/services";
-import { readConfig } from "../src/config";
+import { readConfig, readDataSettings } from "../src/config";
 import type { Knowledge } from "../src/knowledge/knowledge";
 import { KnowledgeStore } from "../src/knowledge/store";
 import { createLogger } from "../src/logger";
@@ -35,7 +35,7 @@ export async function storageLatency(knowledge: Knowledge, questions: string[]):
   const perUpdate = async (storage: Storage) => {
     const config = readConfig({ DATA_DIR: dir, RATE_LIMIT_PER_MINUTE: "100000000" });
     const services = createServices({
-      store: new KnowledgeStore(dataPaths({}), knowledge),
+      store: new KnowledgeStore(dataPaths(readDataSettings({})), knowledge),
       config,
       logger,
       storage,

@@ -14,6 +14,14 @@ export const seedLimitsSchema = z.object({
 
 export type SeedLimits = z.infer<typeof seedLimitsSchema>;
 
+/** Where the data files are and what one article may hold: all that building the table reads. */
+const dataSettingsSchema = seedLimitsSchema.extend({
+  SEEDS_DIR: z.string().optional(),
+  INTENTS_DIR: z.string().optional(),
+});
+
+export type DataSettings = z.infer<typeof dataSettingsSchema>;
+
 /** The officers' desk (issue 14): questions the bot cannot answer, handed to a group of people. */
 const officersSchema = {
   OFFICERS_CHAT_ID: z.coerce
@@ -29,7 +37,7 @@ const officersSchema = {
 
 /** Settings every run mode reads. */
 const commonSchema = z.object({
-  ...seedLimitsSchema.shape,
+  ...dataSettingsSchema.shape,
   ADMIN_IDS: z
     .string()
     .default("")
@@ -39,8 +47,6 @@ const commonSchema = z.object({
         .array(z.string().regex(/^\d+$/, "Telegram user ids separated by commas"))
         .transform((ids) => ids.map(Number)),
     ),
-  SEEDS_DIR: z.string().optional(),
-  INTENTS_DIR: z.string().optional(),
   DATA_DIR: z.string().default("data"),
   // Shared state for several instances; unset, it is kept in DATA_DIR for this process alone.
   REDIS_URL: z
@@ -124,9 +130,9 @@ export function readConfig(env: NodeJS.ProcessEnv): Config {
   return parseEnv(configSchema, env);
 }
 
-/** The limits alone, for the command-line tools, which read no other variable. */
-export function readSeedLimits(env: NodeJS.ProcessEnv): SeedLimits {
-  return parseEnv(seedLimitsSchema, env);
+/** The data settings alone, for the command-line tools, which read no other variable. */
+export function readDataSettings(env: NodeJS.ProcessEnv): DataSettings {
+  return parseEnv(dataSettingsSchema, env);
 }
 
 function parseEnv<S extends z.ZodType>(schema: S, env: NodeJS.ProcessEnv): z.infer<S> {

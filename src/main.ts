@@ -24,7 +24,7 @@ async function main() {
   let store: KnowledgeStore;
   try {
     config = readConfig(process.env);
-    store = new KnowledgeStore(dataPaths(process.env));
+    store = new KnowledgeStore(dataPaths(config));
   } catch (e) {
     if (e instanceof ConfigError) fail(e.message);
     if (e instanceof DataFileError) fail(`Data tidak valid: ${e.message}`);

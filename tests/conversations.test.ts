@@ -2,6 +2,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { answer } from "../src/answer/answer";
 import type { Answer } from "../src/answer/answer-type";
+import { readDataSettings } from "../src/config";
 import { loadKnowledge } from "../src/knowledge/knowledge";
 import { dataPaths, projectRoot } from "../src/paths";
 import { TODAY } from "./helpers/knowledge";
@@ -19,7 +20,7 @@ import { TODAY } from "./helpers/knowledge";
 
 const TALK = join(projectRoot(), "tests", "fixtures", "talk");
 // Built once for the file: every test asks of the same five articles.
-const k = loadKnowledge({ ...dataPaths({}), seedsDir: TALK });
+const k = loadKnowledge({ ...dataPaths(readDataSettings({})), seedsDir: TALK });
 
 const ask = (question: string, previous?: Answer) =>
   answer(k, question, { today: TODAY, previous: previous?.query });

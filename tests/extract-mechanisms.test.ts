@@ -1,6 +1,7 @@
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { answer } from "../src/answer/answer";
+import { readDataSettings } from "../src/config";
 import { makeQuantityReader } from "../src/extract/quantities";
 import type { Fact } from "../src/facts/fact-schema";
 import { loadKnowledge } from "../src/knowledge/knowledge";
@@ -10,7 +11,7 @@ import { dataPaths, projectRoot } from "../src/paths";
 // mechanisms the way real outlets write: enumerations, regencies beside their province,
 // rupiah with the outlets' spellings, spelled numbers, ranges, places abroad, definitions.
 const k = loadKnowledge({
-  ...dataPaths({}),
+  ...dataPaths(readDataSettings({})),
   seedsDir: join(projectRoot(), "tests", "fixtures", "mechanisms"),
 });
 const read = makeQuantityReader(k.lexicon.extraction);

@@ -2,6 +2,7 @@ import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { answer } from "../src/answer/answer";
+import { readDataSettings } from "../src/config";
 import { loadKnowledge } from "../src/knowledge/knowledge";
 import { dataPaths } from "../src/paths";
 import { copyOfSeeds, seedKnowledge, TODAY } from "./helpers/knowledge";
@@ -17,7 +18,7 @@ function knowledgeWithNttArticles() {
     join(dir, "articles", "102_warta_timur.txt"),
     "---\noutlet: Warta Timur\npublished: 2024-06-01\ntitle: Data baru UMKM NTT\n---\nKupang (Warta Timur) - Jumlah UMKM di NTT tercatat 180.500 unit per Mei 2024, menurut pendataan Dinas Koperasi dan UKM setempat.\n",
   );
-  return loadKnowledge(dataPaths({ SEEDS_DIR: dir }));
+  return loadKnowledge(dataPaths(readDataSettings({ SEEDS_DIR: dir })));
 }
 
 const k = knowledgeWithNttArticles();

@@ -1,6 +1,7 @@
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { readDataSettings } from "../src/config";
 import { KnowledgeStore } from "../src/knowledge/store";
 import { dataPaths } from "../src/paths";
 import { copyOfSeeds } from "./helpers/knowledge";
@@ -8,7 +9,7 @@ import { copyOfSeeds } from "./helpers/knowledge";
 describe("the knowledge store", () => {
   it("runs reloads asked for at once one after the other, and keeps the old table on a bad file", async () => {
     const seeds = copyOfSeeds();
-    const store = new KnowledgeStore({ ...dataPaths({}), seedsDir: seeds });
+    const store = new KnowledgeStore({ ...dataPaths(readDataSettings({})), seedsDir: seeds });
     const before = store.current;
     writeFileSync(
       join(seeds, "articles", "009.txt"),

@@ -1,4 +1,5 @@
 import type { Composer } from "grammy";
+import type { CommandName } from "./commands";
 import { replyText } from "./reply-text";
 import type { BotContext } from "./services";
 import { withinLimit } from "./within-limit";
@@ -16,7 +17,7 @@ export const NOT_ADMIN = "Maaf, perintah ini hanya untuk admin bot.";
  */
 export function adminCommands(
   feature: Composer<BotContext>,
-  commands: string[],
+  commands: CommandName[],
 ): Composer<BotContext> {
   feature.command(commands).filter(
     (ctx) => !isAdmin(ctx),

@@ -34,7 +34,6 @@ async function broadcast(api: Api, s: Services, text: string): Promise<Broadcast
     nextAt = performance.now() + interval;
     try {
       await api.sendMessage(chat, escapeHtml(text), {
-        parse_mode: "HTML",
         link_preview_options: { is_disabled: true },
       });
       result.sent++;

@@ -1,7 +1,8 @@
 import { autoRetry } from "@grammyjs/auto-retry";
 import { sequentialize } from "@grammyjs/runner";
-import { Bot, type BotConfig } from "grammy";
+import { Bot, type BotConfig, type BotError } from "grammy";
 import type { Update } from "grammy/types";
+import { commandMenu } from "./commands";
 import { addArticleFeature } from "./features/add-article";
 import { adminFeature } from "./features/admin";
 import { articlesFeature } from "./features/articles";
@@ -15,29 +16,9 @@ import { officersDeskFeature } from "./features/officers-desk";
 import { subscriptionsFeature } from "./features/subscriptions";
 import { welcomeFeature } from "./features/welcome";
 import { holdFloodWaits } from "./flood-wait";
+import { htmlByDefault } from "./html-by-default";
 import { watchReachability } from "./reachability";
 import type { BotContext, Services } from "./services";
-
-export const COMMANDS = [
-  {
-    command: "tanya",
-    description: "Tanya statistik UMKM, contoh: /tanya berapa UMKM go digital 2023",
-  },
-  { command: "bantuan", description: "Cara bertanya dan contoh pertanyaan" },
-  { command: "sumber", description: "Daftar berita sumber data" },
-  { command: "data", description: "Wilayah, data dan tahun yang tersedia" },
-  { command: "unduh", description: "Tabel fakta sebagai CSV, contoh: /unduh jatim" },
-  { command: "langganan", description: "Kabar angka baru setiap ada artikel baru" },
-  { command: "berhenti", description: "Berhenti berlangganan" },
-  { command: "start", description: "Mulai" },
-];
-
-/** In the officers' group, also what officers do there. */
-const OFFICERS_COMMANDS = [
-  ...COMMANDS,
-  { command: "antrian", description: "Pertanyaan yang menunggu petugas, terlama dulu" },
-  { command: "tolak", description: "Balas pertanyaan dengan /tolak <alasan> untuk menolaknya" },
-];
 
 export const ALLOWED_UPDATES = ["message", "callback_query", "inline_query"] as const;
 
@@ -50,6 +31,7 @@ export function createBot(
   const bot = new Bot<BotContext>(token, config);
   // Innermost first: each attempt is watched, auto-retry repeats short waits, and the
   // outermost holds the calls auto-retry gives up on for a long flood wait.
+  bot.api.config.use(htmlByDefault);
   bot.api.config.use(services.apiContact.transformer);
   bot.api.config.use(
     watchReachability(config?.client?.apiRoot ?? "https://api.telegram.org", services.logger),
@@ -68,9 +50,11 @@ export function createBot(
     ctx.services = services;
     return next();
   });
+  const logFailure = (err: BotError<BotContext>) =>
+    services.logger.error({ err: err.error, update: err.ctx.update.update_id }, "update failed");
   bot.errorBoundary(
     async (err) => {
-      services.logger.error({ err: err.error, update: err.ctx.update.update_id }, "update failed");
+      logFailure(err);
       if (err.ctx.chat)
         await err.ctx
           .reply("Maaf, ada gangguan saat menjawab. Coba lagi sebentar lagi.")
@@ -90,9 +74,7 @@ export function createBot(
     buttonsFeature,
     inlineFeature,
   );
-  bot.catch((err) =>
-    services.logger.error({ err: err.error, update: err.ctx.update.update_id }, "update failed"),
-  );
+  bot.catch(logFailure);
   return bot;
 }
 
@@ -104,13 +86,13 @@ function updateType(update: Update): string {
 /** Commands in the Telegram menu; a failure is logged, never fatal. */
 export async function registerCommands(bot: Bot<BotContext>, services: Services): Promise<void> {
   try {
-    await bot.api.setMyCommands(COMMANDS);
+    await bot.api.setMyCommands(commandMenu());
   } catch (err) {
     services.logger.warn({ err }, "setMyCommands failed; the commands still work");
   }
   if (!services.handover) return;
   try {
-    await bot.api.setMyCommands(OFFICERS_COMMANDS, {
+    await bot.api.setMyCommands(commandMenu(true), {
       scope: { type: "chat", chat_id: services.handover.chatId },
     });
   } catch (err) {

@@ -1,7 +1,7 @@
 import type { Api } from "grammy";
 import { z } from "zod";
 import type { ReloadResult } from "../knowledge/store";
-import { splitMessage } from "./html";
+import { escapeHtml, splitMessage } from "./html";
 import type { Services } from "./services";
 
 const CHANNEL = "reload";
@@ -62,7 +62,7 @@ export function listenForReloads(api: Api, s: Services): void {
     void (async () => {
       const result = await reloadHere(s, { askedBy: origin });
       for (const piece of splitMessage(`Instans ${s.instance}: ${reloadReport(s, result)}`))
-        await api.sendMessage(chatId, piece);
+        await api.sendMessage(chatId, escapeHtml(piece));
     })().catch((err) => s.logger.error({ err }, "reload asked by another instance failed"));
   });
 }

@@ -129,7 +129,6 @@ export async function sendAnswer(ctx: BotContext, a: Answer): Promise<void> {
   for (const [i, html] of pieces.entries()) {
     const last = i === pieces.length - 1;
     await ctx.reply(html, {
-      parse_mode: "HTML",
       ...(last && quote ? quote : i === 0 ? replyTo(ctx) : {}),
       ...(last && keyboard ? { reply_markup: keyboard } : {}),
     });

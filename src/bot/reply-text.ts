@@ -1,4 +1,4 @@
-import { escapeHtml, splitMessage } from "./html";
+import { answerToHtml, escapeHtml, splitMessage } from "./html";
 import type { BotContext } from "./services";
 
 type ReplyOptions = Parameters<BotContext["reply"]>[1];
@@ -17,5 +17,11 @@ export function replyTo(ctx: BotContext): ReplyOptions {
  */
 export async function replyText(ctx: BotContext, text: string): Promise<void> {
   for (const [i, piece] of splitMessage(text).entries())
-    await ctx.reply(escapeHtml(piece), { parse_mode: "HTML", ...(i === 0 ? replyTo(ctx) : {}) });
+    await ctx.reply(escapeHtml(piece), { ...(i === 0 ? replyTo(ctx) : {}) });
+}
+
+/** Text written like an answer, its first line the headline: in bold, escaped, split to fit. */
+export async function replyHeadlined(ctx: BotContext, text: string): Promise<void> {
+  for (const [i, html] of answerToHtml(text).entries())
+    await ctx.reply(html, i === 0 ? replyTo(ctx) : {});
 }

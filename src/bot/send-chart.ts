@@ -3,6 +3,7 @@ import { GrammyError, InputFile } from "grammy";
 import type { Answer } from "../answer/answer-type";
 import { chartCaption } from "../chart/caption";
 import { renderChartPng } from "../chart/png";
+import { BoundedMap } from "./bounded-map";
 import { escapeHtml } from "./html";
 import type { BotContext } from "./services";
 
@@ -10,7 +11,7 @@ type Series = NonNullable<Answer["series"]>;
 
 const MAX_CACHED = 32;
 const FILE_ID_TTL_MS = 7 * 86_400_000;
-const cache = new Map<string, Buffer>();
+const cache = new BoundedMap<string, Buffer>(MAX_CACHED);
 
 /** A chart is the same as long as its title and its facts' ids and values are. */
 function chartKey(series: Series): string {
@@ -26,7 +27,6 @@ function cachedPng(key: string, series: Series): Buffer {
   if (!png) {
     png = renderChartPng(series);
     cache.set(key, png);
-    if (cache.size > MAX_CACHED) cache.delete(cache.keys().next().value as string);
   }
   return png;
 }
@@ -45,7 +45,6 @@ export async function sendChart(ctx: BotContext, series: Series): Promise<void> 
   const id = ctx.msg?.message_id;
   const options = {
     caption: escapeHtml(chartCaption(series)).slice(0, 1024),
-    parse_mode: "HTML" as const,
     ...(ctx.chat?.type !== "private" && id
       ? { reply_parameters: { message_id: id, allow_sending_without_reply: true } }
       : {}),

@@ -8,7 +8,7 @@ import { expect } from "vitest";
 import { createBot } from "../../src/bot/create-bot";
 import { listenForReloads } from "../../src/bot/reload-everywhere";
 import { type BotContext, createServices, type Services } from "../../src/bot/services";
-import { readConfig } from "../../src/config";
+import { readConfig, readDataSettings } from "../../src/config";
 import { KnowledgeStore } from "../../src/knowledge/store";
 import { createLogger } from "../../src/logger";
 import { dataPaths, projectRoot } from "../../src/paths";
@@ -85,7 +85,7 @@ export async function startBot(
   const config = readConfig(env);
   if (config.mode === "terminal") throw new Error("startBot needs a BOT_TOKEN");
   const services = createServices({
-    store: new KnowledgeStore(dataPaths(env)),
+    store: new KnowledgeStore(dataPaths(readDataSettings(env))),
     config,
     logger: createLogger("debug", {
       secrets: [fake.token, config.mode === "webhook" ? config.WEBHOOK_SECRET : undefined],

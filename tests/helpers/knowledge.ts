@@ -1,6 +1,7 @@
 import { cpSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { readDataSettings } from "../../src/config";
 import { DataFileError } from "../../src/files/data-file-error";
 import { type Knowledge, loadKnowledge } from "../../src/knowledge/knowledge";
 import { dataPaths, projectRoot } from "../../src/paths";
@@ -25,7 +26,7 @@ let cached: Knowledge | undefined;
 
 /** The knowledge built from the fixture seeds and the repository's intents, once per test file. */
 export function seedKnowledge(): Knowledge {
-  cached ??= loadKnowledge({ ...dataPaths({}), seedsDir: FIXTURE_SEEDS });
+  cached ??= loadKnowledge({ ...dataPaths(readDataSettings({})), seedsDir: FIXTURE_SEEDS });
   return cached;
 }
 

@@ -162,7 +162,6 @@ async function advance(ctx: BotContext, session: AddSession): Promise<void> {
         `add:${session.id}:use:${field}`,
       );
     await ctx.reply(escapeHtml(text), {
-      parse_mode: "HTML",
       ...(keyboard && { reply_markup: keyboard }),
     });
     return;
@@ -179,7 +178,6 @@ async function advance(ctx: BotContext, session: AddSession): Promise<void> {
   session.step = "preview";
   const { html, keyboard } = previewMessage(s.store.current, session, front);
   await ctx.reply(html, {
-    parse_mode: "HTML",
     reply_markup: keyboard,
     link_preview_options: { is_disabled: true },
   });
@@ -230,7 +228,6 @@ async function toggle(ctx: BotContext, session: AddSession, i: number): Promise<
   );
   session.previewHtml = html;
   await ctx.editMessageText(html, {
-    parse_mode: "HTML",
     reply_markup: keyboard,
     link_preview_options: { is_disabled: true },
   });
@@ -239,7 +236,6 @@ async function toggle(ctx: BotContext, session: AddSession, i: number): Promise<
 /** The preview stays as it was shown, with what became of it and no buttons. */
 async function closePreview(ctx: BotContext, session: AddSession, outcome: string): Promise<void> {
   await ctx.editMessageText(`${session.previewHtml ?? ""}\n\n<b>${escapeHtml(outcome)}</b>`, {
-    parse_mode: "HTML",
     link_preview_options: { is_disabled: true },
   });
 }

@@ -3,9 +3,8 @@ import { formatPeriod } from "../../format/period";
 import { adminCommands } from "../admin-only";
 import { type HandedOver, handedOver } from "../handover/store";
 import { STATUS_WORDS } from "../handover/texts";
-import { answerToHtml } from "../html";
 import { reloadElsewhere, reloadHere, reloadReport } from "../reload-everywhere";
-import { replyText } from "../reply-text";
+import { replyHeadlined, replyText } from "../reply-text";
 import type { BotContext } from "../services";
 import { questionKey } from "../unanswered-log";
 
@@ -38,7 +37,7 @@ admins.command("status", async (ctx) => {
     `Berjalan sejak ${s.stats.startedAt.toISOString()} (${uptime(s.now().getTime() - s.stats.startedAt.getTime())}).`,
     `Pertanyaan: ${asked}, tidak terjawab ${s.stats.unanswered} (${share}%).`,
   ].join("\n");
-  for (const html of answerToHtml(text)) await ctx.reply(html, { parse_mode: "HTML" });
+  await replyHeadlined(ctx, text);
 });
 
 admins.command("belumterjawab", async (ctx) => {
@@ -59,7 +58,7 @@ admins.command("belumterjawab", async (ctx) => {
         ),
       ].join("\n")
     : `Tidak ada pertanyaan yang belum terjawab dalam ${DAYS} hari terakhir.`;
-  for (const html of answerToHtml(text)) await ctx.reply(html, { parse_mode: "HTML" });
+  await replyHeadlined(ctx, text);
 });
 
 /**

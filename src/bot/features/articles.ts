@@ -41,7 +41,7 @@ function articlesPage(k: Knowledge, page: number): { html: string; keyboard?: In
 
 admins.command("artikel", async (ctx) => {
   const { html, keyboard } = articlesPage(ctx.services.store.current, 0);
-  await ctx.reply(html, { parse_mode: "HTML", ...(keyboard && { reply_markup: keyboard }) });
+  await ctx.reply(html, { ...(keyboard && { reply_markup: keyboard }) });
 });
 
 articlesFeature.callbackQuery(/^art:(\d+)$/, async (ctx) => {
@@ -49,7 +49,6 @@ articlesFeature.callbackQuery(/^art:(\d+)$/, async (ctx) => {
   const { html, keyboard } = articlesPage(ctx.services.store.current, Number(ctx.match[1]));
   await ctx.answerCallbackQuery();
   await ctx.editMessageText(html, {
-    parse_mode: "HTML",
     ...(keyboard && { reply_markup: keyboard }),
   });
 });
@@ -69,7 +68,6 @@ admins.command("hapus", async (ctx) => {
     `Berkasnya dipindah ke removed/ dan bisa dikembalikan dengan /batalhapus ${id}.`,
   ].join("\n");
   await ctx.reply(escapeHtml(text), {
-    parse_mode: "HTML",
     reply_markup: new InlineKeyboard()
       .text("Ya, hapus", `del:${key}:yes`)
       .text("Tidak", `del:${key}:no`),
@@ -83,7 +81,7 @@ articlesFeature.callbackQuery(/^del:(\w+):(yes|no)$/, async (ctx) => {
   if (!id) return ctx.answerCallbackQuery({ text: "Tombol ini sudah tidak berlaku." });
   if (ctx.match[2] === "no") {
     await ctx.answerCallbackQuery();
-    await ctx.editMessageText(escapeHtml(`Tidak jadi dihapus: ${id}.`), { parse_mode: "HTML" });
+    await ctx.editMessageText(escapeHtml(`Tidak jadi dihapus: ${id}.`));
     return;
   }
   await ctx.answerCallbackQuery({ text: "Menghapus…" });
@@ -93,7 +91,7 @@ articlesFeature.callbackQuery(/^del:(\w+):(yes|no)$/, async (ctx) => {
   const text = result.ok
     ? `Dihapus: ${id} (dipindah ke removed/). ${reloadReport(s, result.reload)}${elsewhere}\nKembalikan dengan /batalhapus ${id}.`
     : `Gagal menghapus ${id}: ${result.error}\nTidak ada yang berubah.`;
-  await ctx.editMessageText(escapeHtml(text), { parse_mode: "HTML" });
+  await ctx.editMessageText(escapeHtml(text));
 });
 
 admins.command("batalhapus", async (ctx) => {

@@ -29,7 +29,7 @@ buttonsFeature.callbackQuery(/^pick:(\w+):(\d+)$/, async (ctx) => {
   await record(ctx, a, performance.now() - started);
   await s.followUps.set(ctx.chat?.id, ctx.from.id, a.query);
   await ctx.answerCallbackQuery();
-  await ctx.editMessageText(answerToHtml(a.text)[0] as string, { parse_mode: "HTML" });
+  await ctx.editMessageText(answerToHtml(a.text)[0] as string);
 });
 
 buttonsFeature.callbackQuery(/^chart:([a-z_]+):([a-z_]+)$/, async (ctx) => {

@@ -73,7 +73,6 @@ desk.callbackQuery("ho:ask", async (ctx) => {
     .row()
     .text("Batal", `ho:cancel:${draft.id}`);
   await ctx.reply(answerToHtml(confirmation(draft, ctx.from.first_name))[0] as string, {
-    parse_mode: "HTML",
     reply_parameters: { message_id: question.message_id, allow_sending_without_reply: true },
     reply_markup: keyboard,
   });
@@ -97,9 +96,7 @@ desk.callbackQuery(/^ho:send:(\d+):(nama|anon)$/, async (ctx) => {
   let sent: { message_id: number };
   try {
     // One message, always (texts.ts clips what goes in): officers answer by replying to it.
-    sent = await ctx.api.sendMessage(chatId, answerToHtml(forOfficers(named))[0] as string, {
-      parse_mode: "HTML",
-    });
+    sent = await ctx.api.sendMessage(chatId, answerToHtml(forOfficers(named))[0] as string, {});
   } catch (err) {
     // The draft stays, so the same button can be pressed again.
     s.logger.error({ err, handover: draft.id }, "handover not sent to the officers' chat");
@@ -127,7 +124,7 @@ desk.callbackQuery(/^ho:send:(\d+):(nama|anon)$/, async (ctx) => {
     "handed over to the officers",
   );
   await ctx.answerCallbackQuery({ text: "Diteruskan ke petugas." });
-  await ctx.editMessageText(answerToHtml(passedOn(open))[0] as string, { parse_mode: "HTML" });
+  await ctx.editMessageText(answerToHtml(passedOn(open))[0] as string);
 });
 
 desk.callbackQuery(/^ho:cancel:(\d+)$/, async (ctx) => {

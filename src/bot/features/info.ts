@@ -1,7 +1,7 @@
 import { Composer } from "grammy";
 import { articleList } from "../../answer/sources";
 import { formatPeriod, yearOf } from "../../format/period";
-import { answerToHtml } from "../html";
+import { replyHeadlined } from "../reply-text";
 import type { BotContext } from "../services";
 import { withinLimit } from "../within-limit";
 
@@ -14,7 +14,7 @@ infoFeature.command("sumber", async (ctx) => {
     `Sumber data: ${k.table.articles.length} berita, ${k.table.facts.length} angka.`,
     ...articleList(k),
   ].join("\n");
-  for (const html of answerToHtml(text)) await ctx.reply(html, { parse_mode: "HTML" });
+  await replyHeadlined(ctx, text);
 });
 
 infoFeature.command("data", async (ctx) => {
@@ -39,5 +39,5 @@ infoFeature.command("data", async (ctx) => {
     ...lines,
     `Berita terbaru: ${newest ? formatPeriod(newest) : "-"}. Angka provinsi; kota/kabupaten memakai angka provinsinya.`,
   ].join("\n");
-  for (const html of answerToHtml(text)) await ctx.reply(html, { parse_mode: "HTML" });
+  await replyHeadlined(ctx, text);
 });

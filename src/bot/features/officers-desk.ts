@@ -24,8 +24,7 @@ desk.command("antrian", async (ctx) => {
   const open = (await deskOf(ctx).store.list())
     .filter((h) => h.status === "open")
     .sort((a, b) => String(a.handedAt).localeCompare(String(b.handedAt)));
-  for (const html of answerToHtml(queue(open, s.now().getTime())))
-    await ctx.reply(html, { parse_mode: "HTML" });
+  for (const html of answerToHtml(queue(open, s.now().getTime()))) await ctx.reply(html);
 });
 
 desk.command("tolak", async (ctx) => {
@@ -89,7 +88,6 @@ async function close(
   try {
     for (const [i, html] of answerToHtml(text).entries())
       await ctx.api.sendMessage(h.askerChatId, html, {
-        parse_mode: "HTML",
         ...(i === 0 && {
           reply_parameters: { message_id: h.questionMessageId, allow_sending_without_reply: true },
         }),

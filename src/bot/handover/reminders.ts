@@ -34,7 +34,6 @@ export function remindOfficers(api: Api, s: Services): () => Promise<void> {
       if (!h || !marked) continue;
       try {
         const sent = await api.sendMessage(desk.chatId, escapeHtml(reminder(h, now)), {
-          parse_mode: "HTML",
           ...(h.officersMessageId && {
             reply_parameters: {
               message_id: h.officersMessageId,
