@@ -5,7 +5,7 @@ import { makeMetricMatcher, narrowest } from "./metric";
 import { makeNormalizer, vocabularyOf } from "./normalize";
 import { makeOutletMatcher } from "./outlet";
 import { makePeriodDetector, quotedNumbers } from "./period";
-import { hasPhrase } from "./phrases";
+import { hasPhraseIn, phraseText } from "./phrases";
 import type { Query } from "./query";
 import { makeRegionMatcher } from "./region";
 
@@ -47,6 +47,8 @@ export function makeUnderstander(lex: Lexicon, outlets: readonly string[]): Unde
 
   return (question, today) => {
     const words = normalize(question);
+    const said = phraseText(words);
+    const has = (phrases: readonly string[]) => hasPhraseIn(said, phrases);
     const taken = words.map(() => false);
     // Outlets first: the place in "Tribun-Bali.com" is no region asked.
     const outletsNamed = matchOutlets(words, taken);
@@ -64,17 +66,15 @@ export function makeUnderstander(lex: Lexicon, outlets: readonly string[]): Unde
     const regions = [...new Set(hits.map((h) => h.region).filter((r) => !within.has(r)))];
     const metrics = narrowest(metricHits, words, narrowsOf);
     // "yg usaha kecil brp": "usaha" inside a measure's name says no more than the measure.
-    const onTopic = hasPhrase(
-      words.filter((_, i) => !taken[i]),
-      intents.topic,
-    );
+    const onTopic = hasPhraseIn(phraseText(words.filter((_, i) => !taken[i])), intents.topic);
     const ambiguous = regions.length === 0 ? regionResult.ambiguous[0] : undefined;
     const rest = words.flatMap((w, i) =>
       !taken[i] && w.length > 2 && !asking.has(w) && !/^\d+$/.test(w) ? [i] : [],
     );
-    const asksFigure = periods.length > 0 || hasPhrase(words, intents.figureWords);
+    const asksFigure = periods.length > 0 || has(intents.figureWords);
     const intent = detectIntent(intents.keywords, {
       words,
+      said,
       regions: regions.length + (ambiguous ? 1 : 0),
       metrics: metrics.length,
       period: periods.length > 0 || latest,
@@ -92,18 +92,18 @@ export function makeUnderstander(lex: Lexicon, outlets: readonly string[]): Unde
       yearGuessed,
       latest,
       outlets: outletsNamed,
-      target: hasPhrase(words, intents.target) || hasPhrase(words, intents.ofTarget),
+      target: has(intents.target) || has(intents.ofTarget),
       // "udah berapa persen dari target?" asks how much of the target was reached.
-      percent: hasPhrase(words, intents.percent) && !hasPhrase(words, intents.ofTarget),
-      count: hasPhrase(words, intents.countWords),
-      average: hasPhrase(words, intents.averageWords),
+      percent: has(intents.percent) && !has(intents.ofTarget),
+      count: has(intents.countWords),
+      average: has(intents.averageWords),
       guessed: hits.filter((h) => h.fuzzy).map((h) => ({ words: h.words, region: h.region })),
       ambiguous: ambiguous && { words: ambiguous.words, candidates: ambiguous.candidates },
       // "jumlah umkm yg ekspor": a measure the bot lacks, even when the plain total is also named.
       unsupported: metrics.some((m) => m !== intents.defaults.metric)
         ? undefined
-        : intents.unsupported.find((u) => hasPhrase(words, [u])),
-      realised: hasPhrase(words, intents.realised),
+        : intents.unsupported.find((u) => has([u])),
+      realised: has(intents.realised),
       rest: rest.map((i) => words[i] as string),
       restPhrases: rest.flatMap((i) =>
         [words[i - 1], words[i + 1]].flatMap((n, side) =>
@@ -112,7 +112,7 @@ export function makeUnderstander(lex: Lexicon, outlets: readonly string[]): Unde
       ),
       numbers: quotedNumbers(question),
       topic: onTopic,
-      whole: onTopic && hasPhrase(words, intents.figureWords),
+      whole: onTopic && has(intents.figureWords),
     };
   };
 }
