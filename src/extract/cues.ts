@@ -27,7 +27,7 @@ export function collapseLongForms(text: string, longForms: LongForms): string {
  */
 export function cueText(text: string, longForms: LongForms): string {
   const words = foldWords(collapseLongForms(text.toLowerCase(), longForms));
-  return ` ${words.replace(/\b([a-z]{5,})nya\b/g, "$1")} `;
+  return ` ${words.includes("nya") ? words.replace(/\b([a-z]{5,})nya\b/g, "$1") : words} `;
 }
 
 /** Cue phrases padded with spaces once, so that a lookup is one includes() per cue. */

@@ -60,7 +60,17 @@ export function factsOf(
     for (const s of out.skipped) skipped.push({ ...s, article: a.id });
   }
   const corrected = applyCorrections(drafts, corrections, byId, lex);
-  const readQuantities = makeQuantityReader(lex.extraction);
+  const read = makeQuantityReader(lex.extraction);
+  // The facts of one sentence share its quote: it is read once for all of them.
+  const readOnce = new Map<string, ReturnType<QuantityReader>>();
+  const readQuantities: QuantityReader = (quote) => {
+    let found = readOnce.get(quote);
+    if (!found) {
+      found = read(quote);
+      readOnce.set(quote, found);
+    }
+    return found;
+  };
   const facts = dedupe(corrected).map(([key, d]) =>
     toFact(key, d, byId.get(d.article) as Article, lex, readQuantities),
   );
@@ -151,29 +161,32 @@ function applyCorrections(
 
 /** An article that states a figure three times states one fact; keep the sentence that names its region. */
 function dedupe(drafts: Draft[]): [string, Draft][] {
-  const byKey = new Map<string, Draft>();
+  const byKey = new Map<string, { d: Draft; undated: string }>();
   for (const d of drafts) {
-    const key = factKey(d);
+    const { key, undated } = factKeys(d);
     const seen = byKey.get(key);
-    if (!seen || (d.regionStated && !seen.regionStated)) byKey.set(key, d);
+    if (!seen || (d.regionStated && !seen.d.regionStated)) byKey.set(key, { d, undated });
   }
   // "hingga Oktober 2020 ... 169.173 unit" and later "yang mencapai 169.173 unit" with no date:
   // the repeat is the dated figure again, not a figure of the article's own date.
-  const dated = new Set(
-    [...byKey.values()].filter((d) => !d.periodAssumed).map((d) => factKey({ ...d, period: "" })),
-  );
-  return [...byKey].filter(
-    ([, d]) => !d.periodAssumed || !dated.has(factKey({ ...d, period: "" })),
-  );
+  const dated = new Set<string>();
+  for (const { d, undated } of byKey.values()) if (!d.periodAssumed) dated.add(undated);
+  const out: [string, Draft][] = [];
+  for (const [key, { d, undated }] of byKey)
+    if (!d.periodAssumed || !dated.has(undated)) out.push([key, d]);
+  return out;
 }
 
-function factKey(d: Draft): string {
+/** What a fact says, as a key; and the same with its period left empty. */
+function factKeys(d: Draft): { key: string; undated: string } {
   // "60 ribuan" and "60.000" in one article are one figure written twice: both are kept, each with its words.
   const written = d.written
     .toLowerCase()
     .replace(/\s+/g, " ")
     .replace(/(\d)\.(?=\d{3})/g, "$1");
-  return [d.article, d.metric ?? d.measure, d.region, d.period, d.kind, d.value, written].join("|");
+  const head = `${d.article}|${d.metric ?? d.measure}|${d.region}|`;
+  const tail = `|${d.kind}|${d.value}|${written}`;
+  return { key: `${head}${d.period}${tail}`, undated: `${head}${tail}` };
 }
 
 function toFact(

@@ -297,6 +297,24 @@ export function makePeriodFinder(time: TimeFile, options: PeriodFinderOptions): 
     return n && { kind: "now", next: n.next };
   }
 
+  // The words any reading can start with; a word that is none of these (nor digits) starts none.
+  const openers = new Set(
+    [
+      quarter,
+      semester,
+      ordinals,
+      months,
+      edges,
+      oneUnit,
+      numbers,
+      units,
+      before,
+      joiners,
+      yearUnit,
+      now,
+    ].flatMap((p: Phrases<unknown>) => p.firstWords()),
+  );
+
   const readers: ((t: Token[], i: number, ref: PeriodRef) => Found | undefined)[] = [
     (t, i, ref) => partOfYear(t, i, ref, quarter, 4, "Q"),
     (t, i, ref) => partOfYear(t, i, ref, semester, 2, "S"),
@@ -313,6 +331,11 @@ export function makePeriodFinder(time: TimeFile, options: PeriodFinderOptions): 
     if (!tokens.some((t) => isDigit(t.text.charCodeAt(0)) || triggers.has(t.text))) return [];
     const found: PeriodMention[] = [];
     for (let i = 0; i < tokens.length; ) {
+      const text = (tokens[i] as Token).text;
+      if (!openers.has(text) && !isDigit(text.charCodeAt(0))) {
+        i++;
+        continue;
+      }
       let hit: Found | undefined;
       for (const read of readers) {
         hit = read(tokens, i, ref);
