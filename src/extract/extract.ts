@@ -144,10 +144,11 @@ export function makeExtractor(lex: Lexicon): (article: Article) => Extraction {
       // Most sentences have no number and name no year: their periods are not worth reading.
       const worthDating = /\d/.test(quote) || spellsNumber(quote);
       const dated = worthDating ? readPeriods(folded.slice(s.start, s.end), quote, s.start) : [];
-      const opening = plain(quote.slice(0, 60)).slice(0, 40);
-      const refersBack = hasCue(opening, anaphora);
-      const goesOn = refersBack || hasCue(opening, continuation);
-      if (hasCue(opening, dataAnaphora) && context.period) context.dataPeriod = context.period;
+      // A sentence with no number has no figure to read: only what it leaves for the next counts.
+      const opening = worthDating || context.period ? plain(quote.slice(0, 60)).slice(0, 40) : "";
+      const refersBack = worthDating && hasCue(opening, anaphora);
+      const goesOn = refersBack || (worthDating && hasCue(opening, continuation));
+      if (context.period && hasCue(opening, dataAnaphora)) context.dataPeriod = context.period;
       const sentenceFacts: ExtractedFact[] = [];
       // Worked out once a sentence needs them: most sentences have no number.
       let priorWords: string | undefined;
@@ -163,7 +164,7 @@ export function makeExtractor(lex: Lexicon): (article: Article) => Extraction {
       const byUnit = new Map<string, MeasureChoice>();
       const firsts = new Map<string, MeasureChoice>();
 
-      for (const seg of quoteSegments(body, s)) {
+      for (const seg of worthDating ? quoteSegments(body, s) : []) {
         const text = body.slice(seg.start, seg.end);
         const clauses = splitClauses(
           longForms.any.test(text) ? maskLongForms(text, longFormRes) : text,
