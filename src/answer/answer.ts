@@ -160,8 +160,7 @@ function compareLines(k: Knowledge, first: Ask, blocks: Block[], computed: Compu
 }
 
 function sourceAnswer(k: Knowledge, q: Query, question: string): Answer {
-  const numbers = new Set(q.numbers);
-  const byNumber = numbers.size ? k.table.facts.filter((f) => numbers.has(f.value)) : [];
+  const byNumber = q.numbers.length ? k.table.withValues(q.numbers) : [];
   const previous =
     byNumber.length === 0 && q.metrics.length
       ? figureAnswer(k, { ...q, intent: "statistic" }, question).facts

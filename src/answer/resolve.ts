@@ -1,5 +1,5 @@
+import { clauseWords } from "../knowledge/clause-words";
 import type { Knowledge } from "../knowledge/knowledge";
-import { foldWords } from "../text/fold";
 import type { Query } from "../understand/query";
 import type { Ask } from "./figures";
 import { openMeasure } from "./open-measures";
@@ -27,7 +27,8 @@ export function resolve(k: Knowledge, q: Query, maxAsks = Number.POSITIVE_INFINI
     // asked, unless this place's own figures say the words ("menurut bps umkm di bantul").
     const saidHere = q.regions.some((r) =>
       k.table.find(metrics[0] ?? defaults.metric, r).some((f) => {
-        const said = foldWords(f.said);
+        // A fact with no clause of its own says nothing here (clauseWords would give its sentence).
+        const said = f.said ? clauseWords(f) : "";
         return q.rest.some((w) => said.includes(w));
       }),
     );

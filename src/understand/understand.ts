@@ -11,19 +11,53 @@ import { makeRegionMatcher } from "./region";
 
 export type Understander = (question: string, today: Date) => Query;
 
+// The detectors that depend on the lexicon alone, made once per lexicon: a reload that keeps
+// the lexicon and adds articles only makes the outlet matcher again.
+const detectors = new WeakMap<Lexicon, ReturnType<typeof makeDetectors>>();
+
+function detectorsOf(lex: Lexicon): ReturnType<typeof makeDetectors> {
+  let d = detectors.get(lex);
+  if (!d) {
+    d = makeDetectors(lex);
+    detectors.set(lex, d);
+  }
+  return d;
+}
+
+function makeDetectors(lex: Lexicon) {
+  const vocabulary = vocabularyOf(lex);
+  const { intents } = lex;
+  const narrows = new Map(lex.metrics.map((m) => [m.id, m.narrows ?? []]));
+  return {
+    vocabulary,
+    normalize: makeNormalizer(lex, vocabulary),
+    matchRegions: makeRegionMatcher(lex, vocabulary),
+    matchMetrics: makeMetricMatcher(lex, vocabulary),
+    detectPeriod: makePeriodDetector(lex.time),
+    placeWords: new Set([...lex.places.values()].flatMap((p) => p.aliases.join(" ").split(" "))),
+    // What a question says besides asking: the words no detector took, once these are set aside.
+    asking: new Set([
+      ...intents.questionWords,
+      ...lex.slang.fillers,
+      ...[
+        ...Object.values(intents.keywords).flat(),
+        ...intents.target,
+        ...intents.percent,
+        ...intents.realised,
+      ].flatMap((p) => p.split(" ")),
+    ]),
+    narrowsOf: (id: string) => narrows.get(id) ?? [],
+  };
+}
+
 /**
  * Question in, Query out: outlet, place, metric, time and intent detected separately, each
  * small. `outlets` are the outlet names of the articles loaded, as the articles write them.
  */
 export function makeUnderstander(lex: Lexicon, outlets: readonly string[]): Understander {
-  const vocabulary = vocabularyOf(lex);
-  const normalize = makeNormalizer(lex, vocabulary);
-  const matchRegions = makeRegionMatcher(lex, vocabulary);
-  const matchMetrics = makeMetricMatcher(lex, vocabulary);
-  const detectPeriod = makePeriodDetector(lex.time);
-  const placeWords = new Set(
-    [...lex.places.values()].flatMap((p) => p.aliases.join(" ").split(" ")),
-  );
+  const d = detectorsOf(lex);
+  const { vocabulary, normalize, matchRegions, matchMetrics, detectPeriod, placeWords } = d;
+  const { asking, narrowsOf } = d;
   const matchOutlets = makeOutletMatcher(
     outlets,
     lex.outlets,
@@ -31,20 +65,6 @@ export function makeUnderstander(lex: Lexicon, outlets: readonly string[]): Unde
     (w) => COMMON_WORDS.has(w) || vocabulary.has(w) || placeWords.has(w),
   );
   const { intents } = lex;
-  // What a question says besides asking: the words no detector took, once these are set aside.
-  const asking = new Set([
-    ...intents.questionWords,
-    ...lex.slang.fillers,
-    ...[
-      ...Object.values(intents.keywords).flat(),
-      ...intents.target,
-      ...intents.percent,
-      ...intents.realised,
-    ].flatMap((p) => p.split(" ")),
-  ]);
-  const narrows = new Map(lex.metrics.map((m) => [m.id, m.narrows ?? []]));
-  const narrowsOf = (id: string) => narrows.get(id) ?? [];
-
   return (question, today) => {
     const words = normalize(question);
     const said = phraseText(words);
