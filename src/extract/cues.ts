@@ -40,7 +40,22 @@ export function padRules(rules: readonly Rule[]): Rule[] {
 }
 
 export function hasCue(words: string, padded: readonly string[]): boolean {
-  return padded.some((c) => words.includes(c));
+  return anyOf(padded).test(words);
+}
+
+// One search for any cue of a list instead of one per cue: the same answer, since a search
+// tries every alternative at every place.
+const patterns = new WeakMap<readonly string[], RegExp>();
+
+function anyOf(padded: readonly string[]): RegExp {
+  let re = patterns.get(padded);
+  if (!re) {
+    re = padded.length
+      ? new RegExp(padded.map((c) => c.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|"))
+      : /(?!)/;
+    patterns.set(padded, re);
+  }
+  return re;
 }
 
 /**

@@ -204,7 +204,7 @@ export function makeExtractor(lex: Lexicon): (article: Article) => Extraction {
             inherited: byUnit.get(unitKind),
             previous: refersBack ? prior() : undefined,
             led: refersBack ? context.leads.get(unitKind) : undefined,
-            prior: prior(),
+            prior,
             carried: context.measures.get(unitKind),
             denominator,
           });

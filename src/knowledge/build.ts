@@ -42,22 +42,24 @@ export function factsOf(
   corrections: Correction[],
   lex: Lexicon,
   limits: SeedLimits = seedLimitsSchema.parse({}),
+  extracted?: readonly Extracted[],
 ): BuiltFacts {
   const byId = new Map(articles.map((a) => [a.id, a]));
-  const extract = makeExtractor(lex);
+  const extract = extracted ? undefined : makeExtractor(lex);
   const drafts: Draft[] = [];
   const skipped: Skipped[] = [];
-  for (const a of articles) {
-    const out = extract(a);
+  for (const [i, a] of articles.entries()) {
+    const out = extract ? extract(a) : outcome(extracted?.[i]);
     if (out.facts.length > limits.MAX_FACTS_PER_ARTICLE)
       throw new DataFileError(
         a.file,
         undefined,
         `gives ${out.facts.length} figures; an article may give at most ${limits.MAX_FACTS_PER_ARTICLE} (MAX_FACTS_PER_ARTICLE)`,
       );
-    // A loop, not push(...list): spreading a long list as arguments overflows the stack.
-    for (const f of out.facts) drafts.push({ ...f, article: a.id });
-    for (const s of out.skipped) skipped.push({ ...s, article: a.id });
+    // A loop, not push(...list): spreading a long list as arguments overflows the stack. The
+    // extraction's own objects take the article's id: no copy of each.
+    for (const f of out.facts) drafts.push(Object.assign(f, { article: a.id }));
+    for (const s of out.skipped) skipped.push(Object.assign(s, { article: a.id }));
   }
   const corrected = applyCorrections(drafts, corrections, byId, lex);
   const read = makeQuantityReader(lex.extraction);
@@ -77,6 +79,45 @@ export function factsOf(
   return { facts, articles, skipped };
 }
 
+/**
+ * An article's extraction done elsewhere (a worker thread), or the error it ended in: met in
+ * article order, just as if each were extracted in turn here.
+ */
+export type Extracted = Extraction | { error: string };
+
+function outcome(e: Extracted | undefined): Extraction {
+  if (!e) throw new Error("an article was not extracted");
+  if ("error" in e) throw new Error(e.error);
+  return e;
+}
+
+/**
+ * buildFacts with the extraction handed to `extractAll` (worker threads, in parallel); the
+ * files are read, and every error raised, in the same order.
+ */
+export async function buildFactsWith(
+  seedsDir: string,
+  lex: Lexicon,
+  limits: SeedLimits,
+  extractAll: (articles: Article[]) => Promise<Extracted[]>,
+): Promise<BuiltFacts> {
+  const articles = readArticles(seedsDir, limits);
+  const corrections = readCorrections(seedsDir);
+  return factsOf(articles, corrections, lex, limits, await extractAll(articles));
+}
+
+/** Each article's extraction, or the message of the error it threw. */
+export function extractEach(articles: readonly Article[], lex: Lexicon): Extracted[] {
+  const extract = makeExtractor(lex);
+  return articles.map((a) => {
+    try {
+      return extract(a);
+    } catch (e) {
+      return { error: e instanceof Error ? e.message : String(e) };
+    }
+  });
+}
+
 function readArticles(seedsDir: string, limits: SeedLimits): Article[] {
   const dir = join(seedsDir, "articles");
   if (!existsSync(dir))
@@ -91,10 +132,12 @@ function readArticles(seedsDir: string, limits: SeedLimits): Article[] {
   } catch (e) {
     throw fileError(dir, e);
   }
-  return names
-    .filter((f) => f.endsWith(".txt"))
-    .sort()
-    .map((f) => readArticleFile(seedsDir, f, limits));
+  return articleNames(names).map((f) => readArticleFile(seedsDir, f, limits));
+}
+
+/** The article files a build reads, in the order it reads them. */
+export function articleNames(files: readonly string[]): string[] {
+  return files.filter((f) => f.endsWith(".txt")).sort();
 }
 
 function readCorrections(seedsDir: string): Correction[] {

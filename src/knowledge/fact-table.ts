@@ -67,11 +67,39 @@ const indices = (n: number) => Array.from({ length: n }, (_, i) => i);
 /** A stable sort by period within each metric and region. */
 function factOrder(facts: readonly Fact[]): number[] {
   const keys = facts.map((f) => `${measureKey(f)}|${f.region}`);
+  // Each distinct period and date ranked once by the comparison itself: the sort then
+  // compares numbers, in exactly the order byPeriod gives.
+  const period = ranks(
+    facts.map((f) => f.period),
+    comparePeriods,
+  );
+  const published = ranks(
+    facts.map((f) => f.published),
+    (a, b) => a.localeCompare(b),
+  );
   return indices(facts.length).sort((a, b) => {
     const [ka, kb] = [keys[a] as string, keys[b] as string];
     if (ka !== kb) return ka < kb ? -1 : 1;
-    return byPeriod(facts[a] as Fact, facts[b] as Fact) || a - b;
+    return (
+      (period[a] as number) - (period[b] as number) ||
+      (published[a] as number) - (published[b] as number) ||
+      a - b
+    );
   });
+}
+
+/** Each value's rank among the distinct values under `compare`; values it holds equal share one. */
+function ranks(values: readonly string[], compare: (a: string, b: string) => number): number[] {
+  const distinct = [...new Set(values)].sort(compare);
+  const rank = new Map<string, number>();
+  distinct.forEach((v, i) => {
+    const before = distinct[i - 1];
+    rank.set(
+      v,
+      before !== undefined && compare(before, v) === 0 ? (rank.get(before) as number) : i,
+    );
+  });
+  return values.map((v) => rank.get(v) as number);
 }
 
 function valueOrder(facts: readonly Fact[]): number[] {

@@ -16,6 +16,17 @@ import { type PackedTable, unpacking } from "./packed-table";
 import { runAll, runInSteps, type Stepped } from "./steps";
 import { buildInWorker, buildInWorkerSync, errorOf, workerScript } from "./worker-build";
 
+/** An article's text, read from its file when asked for (duplicate checks); "" when it is gone. */
+function bodyReader({ seedsDir, limits }: DataPaths): (a: Omit<Article, "body">) => string {
+  return (a) => {
+    try {
+      return readArticleFile(seedsDir, basename(a.file), limits).body;
+    } catch {
+      return "";
+    }
+  };
+}
+
 export type ReloadResult =
   | { ok: true; at: Date; seconds: number; diff: TableDiff; summary: string }
   | { ok: false; at: Date; seconds: number; error: string };
@@ -97,16 +108,7 @@ export class KnowledgeStore {
   }
 
   private *knowledgeOf(packed: PackedTable, lexicon: Knowledge["lexicon"]): Stepped<Knowledge> {
-    const { seedsDir, limits } = this.paths;
-    // An article's text stays on disk: the table reads it when asked (duplicate checks).
-    const bodyOf = (a: Omit<Article, "body">) => {
-      try {
-        return readArticleFile(seedsDir, basename(a.file), limits).body;
-      } catch {
-        return "";
-      }
-    };
-    const { built, order } = yield* unpacking(packed, bodyOf);
+    const { built, order } = yield* unpacking(packed, bodyReader(this.paths));
     const table = yield* indexing(built, order);
     return makeKnowledge(lexicon, table);
   }

@@ -7,24 +7,7 @@ import { MessageChannel, receiveMessageOnPort, Worker } from "node:worker_thread
 import { DataFileError } from "../files/data-file-error";
 import { type DataPaths, projectRoot } from "../paths";
 import type { BuildFailure, BuildReply } from "./build-worker";
-
-/**
- * Starts the worker's module and serves one build. Whatever goes wrong loading it is a reply
- * too, so a caller never waits for a worker that could not start.
- */
-const BOOT = `
-const { workerData } = require("node:worker_threads");
-import(workerData.script)
-  .then((m) => m.serve(workerData))
-  .catch((e) => {
-    workerData.port.postMessage({ ok: false, error: { message: String((e && e.message) || e) } });
-    workerData.port.close();
-    if (workerData.signal) {
-      Atomics.store(workerData.signal, 0, 1);
-      Atomics.notify(workerData.signal, 0);
-    }
-  });
-`;
+import { BOOT } from "./worker-boot";
 
 let script: string | undefined | null = null;
 
@@ -80,8 +63,14 @@ export function buildInWorker(file: string, paths: DataPaths): Promise<BuildRepl
     };
     port.once("message", done);
     worker.once("error", (e) => done({ ok: false, error: { message: e.message } }));
+    // A worker that exits has posted its reply already, though its exit may be heard first.
     worker.once("exit", (code) =>
-      done({ ok: false, error: { message: `the build worker stopped (exit code ${code})` } }),
+      done(
+        (receiveMessageOnPort(port)?.message as BuildReply | undefined) ?? {
+          ok: false,
+          error: { message: `the build worker stopped (exit code ${code})` },
+        },
+      ),
     );
   });
 }
