@@ -4,6 +4,7 @@ import { answer } from "../src/answer/answer";
 import { KnowledgeStore } from "../src/knowledge/store";
 import { dataPaths } from "../src/paths";
 import { round, summarize, timeEach } from "./measure";
+import { writeSyntheticCorpus } from "./synthetic";
 
 /**
  * Measurements that need a process of their own, as the bot runs: the table built by the
@@ -44,17 +45,23 @@ export async function runChild(argv: readonly string[], questions: string[]): Pr
   const result =
     mode === "size"
       ? await sizeFigures(seedsDir, questions)
-      : await reloadFigures(seedsDir, questions);
+      : mode === "reload"
+        ? await reloadFigures(seedsDir, questions)
+        : await reloadFigures(seedsDir, questions, Number(argv[at + 3]));
   process.stdout.write(`${JSON.stringify(result)}\n`);
   return true;
 }
 
 /** Spawns a child mode and returns what it printed. */
-export function inChild<T>(script: string, mode: string, seedsDir: string): T {
-  const out = spawnSync(process.execPath, ["--expose-gc", script, "--child", mode, seedsDir], {
-    encoding: "utf8",
-    maxBuffer: 1 << 20,
-  });
+export function inChild<T>(script: string, mode: string, seedsDir: string, ...more: string[]): T {
+  const out = spawnSync(
+    process.execPath,
+    ["--expose-gc", script, "--child", mode, seedsDir, ...more],
+    {
+      encoding: "utf8",
+      maxBuffer: 1 << 20,
+    },
+  );
   const line = out.stdout.trim().split("\n").at(-1) ?? "";
   if (out.status !== 0 || !line.startsWith("{"))
     throw new Error(`bench child ${mode} ${seedsDir} failed: ${out.stderr.slice(-2000)}`);
@@ -107,9 +114,16 @@ async function sizeFigures(seedsDir: string, questions: string[]): Promise<SizeF
  * while the store reloads; then as many again with no reload, for comparison. A question's
  * time runs from when it was due until its answer is made, so any wait for the thread is in it.
  */
-async function reloadFigures(seedsDir: string, questions: string[]): Promise<ReloadFigures> {
+async function reloadFigures(
+  seedsDir: string,
+  questions: string[],
+  adding?: number,
+): Promise<ReloadFigures> {
   const store = new KnowledgeStore({ ...dataPaths({}), seedsDir });
   timeEach(questions, 3, (q) => answer(store.current, q, { today }));
+  // "--child adding <dir> <n>": the articles are added to the folder now, as an admin would,
+  // and the reload reads them in while the table of before keeps answering.
+  if (adding) writeSyntheticCorpus(dataPaths({}).seedsDir, seedsDir, adding, store.current.lexicon);
   const ask = async (until: () => boolean, count = Number.POSITIVE_INFINITY) => {
     const ms: number[] = [];
     for (let i = 0; !until() && i < count; i++) {

@@ -75,7 +75,7 @@ async function build(paths: DataPaths, gentle: boolean): Promise<BuildReply> {
     const print = lexiconPrint(paths.intentsDir);
     // Helpers start at once on the later articles: they read and extract their part while
     // this thread reads every article (as a build must, in order, for its errors).
-    const plan = parallelPlan(paths.seedsDir);
+    const plan = parallelPlan(paths.seedsDir, gentle);
     helpers = plan.others.map((files) => startHelper(files, paths, gentle));
     const extractAll = async (articles: Article[]): Promise<Extracted[]> => {
       const read = articles.map((a) => basename(a.file));
@@ -107,10 +107,12 @@ const MOST_HELPERS = 3;
 
 /**
  * The article files split into contiguous parts of about equal size, one per thread; this
- * thread takes the first. One part for few articles or a single processor.
+ * thread takes the first. One part for few articles or a single processor. A reload (gentle)
+ * leaves one processor free for the thread that answers: with every processor building, each
+ * question would wait for a build thread's turn to end, niced or not.
  */
-function parallelPlan(seedsDir: string): { own: string[]; others: string[][] } {
-  const threads = Math.min(MOST_HELPERS + 1, availableParallelism());
+function parallelPlan(seedsDir: string, gentle: boolean): { own: string[]; others: string[][] } {
+  const threads = Math.min(MOST_HELPERS + 1, availableParallelism() - (gentle ? 1 : 0));
   const dir = join(seedsDir, "articles");
   let names: string[];
   try {

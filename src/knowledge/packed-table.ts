@@ -211,36 +211,39 @@ export function* unpacking(
   const facts: Fact[] = [];
   const width = FACT_STRINGS.length;
   const count = p.flags.length;
+  const f = p.facts;
   for (let i = 0; i < count; i++) {
-    const s = (field: number) => text(p.facts, i * width + field);
+    const at = i * width;
     const flags = p.flags[i] as number;
-    const valueMax = flags & RANGE ? (p.values[i * 2 + 1] as number) : undefined;
-    const approx = s(10) as string | undefined;
-    // The fields in the order the build writes them, so a fact reads the same either way.
-    facts.push({
-      id: s(0) as string,
-      article: s(1) as string,
-      metric: s(2) as string | null,
-      measure: s(3) as string,
-      region: s(4) as string,
-      regionName: s(5) as string,
-      regionLevel: s(6) as RegionLevel,
-      province: s(7) as string | null,
-      period: s(8) as string,
+    const approx = strings[f[at + 10] as number] as string | undefined;
+    // The fields in the order the build writes them, so a fact reads the same either way;
+    // the two a fact may lack are added in their place.
+    const head = {
+      id: strings[f[at] as number] as string,
+      article: strings[f[at + 1] as number] as string,
+      metric: strings[f[at + 2] as number] as string | null,
+      measure: strings[f[at + 3] as number] as string,
+      region: strings[f[at + 4] as number] as string,
+      regionName: strings[f[at + 5] as number] as string,
+      regionLevel: strings[f[at + 6] as number] as RegionLevel,
+      province: strings[f[at + 7] as number] as string | null,
+      period: strings[f[at + 8] as number] as string,
       periodAssumed: (flags & PERIOD_ASSUMED) !== 0,
-      kind: s(9) as FactKind,
+      kind: strings[f[at + 9] as number] as FactKind,
       value: p.values[i * 2] as number,
-      ...(valueMax === undefined ? {} : { valueMax }),
-      ...(approx === undefined ? {} : { approx }),
-      unit: s(11) as string,
-      written: s(12) as string,
-      quote: s(13) as string,
-      said: s(14) as string,
-      outlet: s(15) as string,
-      published: s(16) as string,
-      sure: (flags & SURE) !== 0,
-    });
-    knowClauseWords(facts[i] as Fact, strings[p.clauses[i] as number] as string);
+    };
+    const fact = head as Fact;
+    if (flags & RANGE) fact.valueMax = p.values[i * 2 + 1] as number;
+    if (approx !== undefined) fact.approx = approx;
+    fact.unit = strings[f[at + 11] as number] as string;
+    fact.written = strings[f[at + 12] as number] as string;
+    fact.quote = strings[f[at + 13] as number] as string;
+    fact.said = strings[f[at + 14] as number] as string;
+    fact.outlet = strings[f[at + 15] as number] as string;
+    fact.published = strings[f[at + 16] as number] as string;
+    fact.sure = (flags & SURE) !== 0;
+    facts.push(fact);
+    knowClauseWords(fact, strings[p.clauses[i] as number] as string);
     if (i % STEP === STEP - 1) yield;
   }
 

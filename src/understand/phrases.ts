@@ -57,11 +57,30 @@ export function phraseText(words: readonly string[]): PhraseText {
 }
 
 export function hasPhraseIn(said: PhraseText, phrases: readonly string[]): boolean {
-  return phrases.some((p) => {
-    const space = p.indexOf(" ");
-    if (space < 0) return said.words.has(p);
-    return said.words.has(p.slice(0, space)) && said.text.includes(` ${p} `);
-  });
+  const { single, longer } = splitOnce(phrases);
+  for (const p of single) if (said.words.has(p)) return true;
+  for (const p of longer) if (said.words.has(p.first) && said.text.includes(p.padded)) return true;
+  return false;
+}
+
+/** A phrase that is more than a word: its first word, and itself padded for a search. */
+type Longer = { first: string; padded: string };
+
+// The lexicon's phrase lists are the same arrays question after question: split once each.
+const split = new WeakMap<readonly string[], { single: string[]; longer: Longer[] }>();
+
+function splitOnce(phrases: readonly string[]): { single: string[]; longer: Longer[] } {
+  let s = split.get(phrases);
+  if (!s) {
+    s = { single: [], longer: [] };
+    for (const p of phrases) {
+      const space = p.indexOf(" ");
+      if (space < 0) s.single.push(p);
+      else s.longer.push({ first: p.slice(0, space), padded: ` ${p} ` });
+    }
+    split.set(phrases, s);
+  }
+  return s;
 }
 
 export function hasPhrase(words: readonly string[], phrases: readonly string[]): boolean {

@@ -65,6 +65,9 @@ export function makeUnderstander(lex: Lexicon, outlets: readonly string[]): Unde
     (w) => COMMON_WORDS.has(w) || vocabulary.has(w) || placeWords.has(w),
   );
   const { intents } = lex;
+  // Each unsupported measure as a list of its own, made once: the lookups are split once each.
+  const asLists = new Map(intents.unsupported.map((u) => [u, [u]]));
+  const unsupported = (u: string) => asLists.get(u) as string[];
   return (question, today) => {
     const words = normalize(question);
     const said = phraseText(words);
@@ -122,7 +125,7 @@ export function makeUnderstander(lex: Lexicon, outlets: readonly string[]): Unde
       // "jumlah umkm yg ekspor": a measure the bot lacks, even when the plain total is also named.
       unsupported: metrics.some((m) => m !== intents.defaults.metric)
         ? undefined
-        : intents.unsupported.find((u) => has([u])),
+        : intents.unsupported.find((u) => hasPhraseIn(said, unsupported(u))),
       realised: has(intents.realised),
       rest: rest.map((i) => words[i] as string),
       restPhrases: rest.flatMap((i) =>
