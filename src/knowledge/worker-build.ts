@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
@@ -22,7 +22,9 @@ export function workerScript(): string | undefined {
   const here = fileURLToPath(import.meta.url);
   if (here.endsWith(".ts")) {
     const esbuild = createRequire(import.meta.url)("esbuild") as typeof import("esbuild");
-    const outfile = join(mkdtempSync(join(tmpdir(), "umkm-worker-")), "build-worker.mjs");
+    const dir = mkdtempSync(join(tmpdir(), "umkm-worker-"));
+    process.once("exit", () => rmSync(dir, { recursive: true, force: true }));
+    const outfile = join(dir, "build-worker.mjs");
     esbuild.buildSync({
       entryPoints: [join(dirname(here), "build-worker.ts")],
       bundle: true,
