@@ -34,7 +34,5 @@ VOLUME ["/app/data"]
 EXPOSE 8080 8081
 HEALTHCHECK --interval=30s --timeout=5s --start-period=20s --retries=3 \
   CMD ["node", "dist/src/cli/healthcheck.js"]
-# Built code only (as `npm run start:prod`), without npm in between, so SIGTERM reaches the bot.
-CMD ["node", "dist/src/cli/healthcheck.js"]
 # Built code only: `npm run start:prod`, without npm in between, so SIGTERM reaches the bot.
 CMD ["node", "dist/src/main.js"]

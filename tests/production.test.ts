@@ -59,6 +59,8 @@ describe("the production image's steps", () => {
   });
 
   it("starts with node dist/src/main.js, answers a question, is healthy, and stops on SIGTERM", async () => {
+    // The image's one start command (a second CMD would silently replace the first).
+    expect(dockerfile.match(/^CMD .*/gm)).toEqual(['CMD ["node", "dist/src/main.js"]']);
     const healthPort = await freePort();
     const env = {
       BOT_TOKEN: fake.token,

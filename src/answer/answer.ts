@@ -62,7 +62,8 @@ function figureAnswer(k: Knowledge, q: Query, question: string): Answer {
   if (q.ambiguous && provinces && q.regions.length === 0)
     return choiceAnswer(k, q, question, q.ambiguous);
   if (q.unsupported) return unsupportedAnswer(k, q, question);
-  const { asks, assumed, resolved, choices } = resolve(k, q);
+  // One ask more than the blocks shown: enough to tell one ask from several.
+  const { asks, assumed, resolved, choices } = resolve(k, q, MAX_BLOCKS + 1);
   if (choices) return choiceAnswer(k, q, question, choices);
   const first = asks[0] as Ask;
   let blocks: Block[];
@@ -159,7 +160,7 @@ function compareLines(k: Knowledge, first: Ask, blocks: Block[], computed: Compu
 }
 
 function sourceAnswer(k: Knowledge, q: Query, question: string): Answer {
-  const byNumber = q.numbers.length ? k.table.facts.filter((f) => q.numbers.includes(f.value)) : [];
+  const byNumber = q.numbers.length ? k.table.withValues(q.numbers) : [];
   const previous =
     byNumber.length === 0 && q.metrics.length
       ? figureAnswer(k, { ...q, intent: "statistic" }, question).facts

@@ -1,5 +1,4 @@
 import type { FactTable } from "../knowledge/fact-table";
-import { editDistance } from "../understand/edit-distance";
 import { FuzzyIndex } from "../understand/fuzzy-index";
 
 type MeasureWord = { word: string; keys: string[] };
@@ -44,11 +43,7 @@ export function openMeasure(
   const score = new Map<string, string[]>();
   for (const w of words) {
     const keys =
-      exact.get(w) ??
-      (w.length >= 6
-        ? fuzzy.candidates(w, 1).find((c) => editDistance(c.word, w) <= 1)?.keys
-        : undefined) ??
-      [];
+      exact.get(w) ?? (w.length >= 6 ? fuzzy.within(w, 1)[0]?.item.keys : undefined) ?? [];
     for (const key of keys)
       if (!regions.length || here.has(key)) score.set(key, [...(score.get(key) ?? []), w]);
   }

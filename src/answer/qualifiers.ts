@@ -1,5 +1,5 @@
+import { clauseWords } from "../knowledge/clause-words";
 import type { Figures } from "../knowledge/fact-table";
-import { foldWords } from "../text/fold";
 
 /**
  * "debitur KUR mikro": of several figures of one measure, those whose own clause says what the
@@ -13,12 +13,19 @@ export function narrowed(
   phrases: readonly string[],
 ): Figures {
   if (!words.length) return figures;
+  // What is looked for, padded once per question rather than once per fact.
+  const wordsSaid = words.map((w) => ` ${w}`);
+  const phrasesSaid = phrases.map((p) => ` ${p} `);
+  const count = (said: string, needles: readonly string[]) => {
+    let n = 0;
+    for (const needle of needles) if (said.includes(needle)) n++;
+    return n;
+  };
   const score = (g: Figures["realised"][number]) =>
     Math.max(
       ...g.map((f) => {
-        const said = ` ${foldWords(f.said || f.quote)} `;
-        const hits = words.filter((w) => said.includes(` ${w}`)).length;
-        return hits + 2 * phrases.filter((p) => said.includes(` ${p} `)).length;
+        const said = clauseWords(f);
+        return count(said, wordsSaid) + 2 * count(said, phrasesSaid);
       }),
     );
   // Only figures of one time compete: what the question adds never hides another year.

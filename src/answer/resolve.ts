@@ -1,5 +1,5 @@
+import { clauseWords } from "../knowledge/clause-words";
 import type { Knowledge } from "../knowledge/knowledge";
-import { foldWords } from "../text/fold";
 import type { Query } from "../understand/query";
 import type { Ask } from "./figures";
 import { openMeasure } from "./open-measures";
@@ -12,8 +12,11 @@ export type Resolved = {
   choices?: { words: string; candidates: string[] };
 };
 
-/** Fills in what the question left out, and says so. */
-export function resolve(k: Knowledge, q: Query): Resolved {
+/**
+ * Fills in what the question left out, and says so. Of the asks (each region, metric and
+ * period), only the first `maxAsks` are made: an answer shows no more than a few blocks.
+ */
+export function resolve(k: Knowledge, q: Query, maxAsks = Number.POSITIVE_INFINITY): Resolved {
   const assumed: string[] = [];
   const defaults = k.lexicon.intents.defaults;
   let qualifiers = q.rest;
@@ -23,9 +26,11 @@ export function resolve(k: Knowledge, q: Query): Resolved {
     // "umkm kuliner kota makassar": a measure named elsewhere but not here is still the one
     // asked, unless this place's own figures say the words ("menurut bps umkm di bantul").
     const saidHere = q.regions.some((r) =>
-      k.table
-        .find(metrics[0] ?? defaults.metric, r)
-        .some((f) => q.rest.some((w) => foldWords(f.said).includes(w))),
+      k.table.find(metrics[0] ?? defaults.metric, r).some((f) => {
+        // A fact with no clause of its own says nothing here (clauseWords would give its sentence).
+        const said = f.said ? clauseWords(f) : "";
+        return q.rest.some((w) => said.includes(w));
+      }),
     );
     const open =
       openMeasure(k.table, q.rest, q.regions) ??
@@ -84,20 +89,23 @@ export function resolve(k: Knowledge, q: Query): Resolved {
   assumed.push(...q.periodNotes);
   if (q.outlets.length) assumed.push(`hanya sumber ${q.outlets.join(", ")}`);
   for (const g of q.guessed) assumed.push(`"${g.words}" dibaca ${k.regionName(g.region)}`);
-  const asks = regions.flatMap((region) =>
-    metrics.flatMap((metric) =>
-      (q.periods.length ? q.periods : [undefined]).map((period) => ({
-        metric,
-        region,
-        period,
-        target,
-        percent,
-        realised: q.realised,
-        average: q.average,
-        qualifiers,
-        phrases: q.restPhrases,
-      })),
-    ),
-  );
+  const asks: Ask[] = [];
+  const periods = q.periods.length ? q.periods : [undefined];
+  made: for (const region of regions)
+    for (const metric of metrics)
+      for (const period of periods) {
+        if (asks.length >= maxAsks) break made;
+        asks.push({
+          metric,
+          region,
+          period,
+          target,
+          percent,
+          realised: q.realised,
+          average: q.average,
+          qualifiers,
+          phrases: q.restPhrases,
+        });
+      }
   return { asks, assumed, resolved: { ...q, regions, metrics }, choices };
 }

@@ -14,13 +14,20 @@ export function factSources(k: Knowledge, facts: readonly Fact[]): string[] {
 
 /** The articles the facts come from, newest first, with how many figures each gave. */
 export function articleList(k: Knowledge): string[] {
-  // Counted in one pass: a scan of all facts per article is quadratic in a large table.
-  const counts = new Map<string, number>();
-  for (const f of k.table.facts) counts.set(f.article, (counts.get(f.article) ?? 0) + 1);
-  return [...k.table.articles]
-    .sort((a, b) => b.published.localeCompare(a.published))
+  // The table keeps the articles newest first and counts each one's facts: nothing is
+  // sorted or counted per question. Dates repeat: each is written once per list.
+  const dates = new Map<string, string>();
+  const date = (p: string) => {
+    let d = dates.get(p);
+    if (d === undefined) {
+      d = formatPeriod(p);
+      dates.set(p, d);
+    }
+    return d;
+  };
+  return k.table
+    .newestFirst()
     .map(
-      (a) =>
-        `• ${a.outlet}, ${formatPeriod(a.published)}: "${a.title}" (${counts.get(a.id) ?? 0} angka)`,
+      (a) => `• ${a.outlet}, ${date(a.published)}: "${a.title}" (${k.table.factCount(a.id)} angka)`,
     );
 }

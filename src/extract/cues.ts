@@ -27,7 +27,7 @@ export function collapseLongForms(text: string, longForms: LongForms): string {
  */
 export function cueText(text: string, longForms: LongForms): string {
   const words = foldWords(collapseLongForms(text.toLowerCase(), longForms));
-  return ` ${words.replace(/\b([a-z]{5,})nya\b/g, "$1")} `;
+  return ` ${words.includes("nya") ? words.replace(/\b([a-z]{5,})nya\b/g, "$1") : words} `;
 }
 
 /** Cue phrases padded with spaces once, so that a lookup is one includes() per cue. */
@@ -40,7 +40,22 @@ export function padRules(rules: readonly Rule[]): Rule[] {
 }
 
 export function hasCue(words: string, padded: readonly string[]): boolean {
-  return padded.some((c) => words.includes(c));
+  return anyOf(padded).test(words);
+}
+
+// One search for any cue of a list instead of one per cue: the same answer, since a search
+// tries every alternative at every place.
+const patterns = new WeakMap<readonly string[], RegExp>();
+
+function anyOf(padded: readonly string[]): RegExp {
+  let re = patterns.get(padded);
+  if (!re) {
+    re = padded.length
+      ? new RegExp(padded.map((c) => c.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|"))
+      : /(?!)/;
+    patterns.set(padded, re);
+  }
+  return re;
 }
 
 /**
@@ -54,10 +69,69 @@ export function classify(
   unit: Rule["unit"],
   wider = "",
 ): Rule | undefined {
-  return rules.find(
-    (r) =>
-      r.unit === unit &&
-      r.cues.some((group) => hasCue(words, group)) &&
-      r.cues.every((group) => hasCue(words, group) || hasCue(wider, group)),
-  );
+  const index = indexOf(rules);
+  const here = index.groupsIn(words);
+  const around = wider ? index.groupsIn(wider) : NONE;
+  return (index.byUnit.get(unit) ?? []).find(
+    ({ groups }) =>
+      groups.some((g) => here.has(g)) && groups.every((g) => here.has(g) || around.has(g)),
+  )?.rule;
+}
+
+const NONE: ReadonlySet<number> = new Set();
+
+/**
+ * The rules' cue groups, numbered, and their cues by first word. A text's words are looked up
+ * once each, instead of searching the text for every cue of every rule; a cue of one word is
+ * present exactly when it is one of the text's words between spaces, a longer one when its
+ * first word is and the text holds it.
+ */
+type RuleIndex = {
+  byUnit: Map<Rule["unit"], { rule: Rule; groups: number[] }[]>;
+  groupsIn(words: string): ReadonlySet<number>;
+};
+
+const indexes = new WeakMap<readonly Rule[], RuleIndex>();
+
+function indexOf(rules: readonly Rule[]): RuleIndex {
+  const known = indexes.get(rules);
+  if (known) return known;
+  const byUnit: RuleIndex["byUnit"] = new Map();
+  const byFirst = new Map<string, { cue: string; group: number; single: boolean }[]>();
+  let groupCount = 0;
+  for (const rule of rules) {
+    const groups = rule.cues.map((group) => {
+      const id = groupCount++;
+      for (const cue of group) {
+        const words = cue.slice(1, -1);
+        const first = words.split(" ")[0] as string;
+        const single = !words.includes(" ");
+        byFirst.set(first, [...(byFirst.get(first) ?? []), { cue, group: id, single }]);
+      }
+      return id;
+    });
+    byUnit.set(rule.unit, [...(byUnit.get(rule.unit) ?? []), { rule, groups }]);
+  }
+  // The same few texts are asked about several times for one number: their groups are kept a while.
+  const seen = new Map<string, ReadonlySet<number>>();
+  const index: RuleIndex = {
+    byUnit,
+    groupsIn(words) {
+      let groups = seen.get(words);
+      if (groups) return groups;
+      const found = new Set<number>();
+      const tokens = words.split(" ");
+      // A token counts between two spaces: not the text's first or last.
+      for (let i = 1; i < tokens.length - 1; i++) {
+        for (const c of byFirst.get(tokens[i] as string) ?? [])
+          if (c.single || words.includes(c.cue)) found.add(c.group);
+      }
+      groups = found;
+      if (seen.size >= 64) seen.clear();
+      seen.set(words, groups);
+      return groups;
+    },
+  };
+  indexes.set(rules, index);
+  return index;
 }

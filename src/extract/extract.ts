@@ -80,6 +80,9 @@ export function makeExtractor(lex: Lexicon): (article: Article) => Extraction {
     "i",
   );
   const longFormRes = longForms.each.map((f) => f.re);
+  const placeAnaphora = Object.entries(x.placeAnaphora).map(
+    ([cue, level]) => [` ${cue} `, level] as const,
+  );
 
   return (article) => {
     const { body, published } = article;
@@ -115,7 +118,7 @@ export function makeExtractor(lex: Lexicon): (article: Article) => Extraction {
       leads: new Map(),
     };
     const levelNamed = (words: string) => {
-      const said = Object.entries(x.placeAnaphora).find(([cue]) => words.includes(` ${cue} `));
+      const said = placeAnaphora.find(([cue]) => words.includes(cue));
       return said ? context.lastOf.get(said[1]) : undefined;
     };
     let paragraph = -1;
@@ -141,18 +144,31 @@ export function makeExtractor(lex: Lexicon): (article: Article) => Extraction {
       // Most sentences have no number and name no year: their periods are not worth reading.
       const worthDating = /\d/.test(quote) || spellsNumber(quote);
       const dated = worthDating ? readPeriods(folded.slice(s.start, s.end), quote, s.start) : [];
-      const opening = plain(quote.slice(0, 60)).slice(0, 40);
-      const refersBack = hasCue(opening, anaphora);
-      const goesOn = refersBack || hasCue(opening, continuation);
-      if (hasCue(opening, dataAnaphora) && context.period) context.dataPeriod = context.period;
+      // A sentence with no number has no figure to read: only what it leaves for the next counts.
+      const opening = worthDating || context.period ? plain(quote.slice(0, 60)).slice(0, 40) : "";
+      const refersBack = worthDating && hasCue(opening, anaphora);
+      const goesOn = refersBack || (worthDating && hasCue(opening, continuation));
+      if (context.period && hasCue(opening, dataAnaphora)) context.dataPeriod = context.period;
       const sentenceFacts: ExtractedFact[] = [];
-      const priorWords = words(context.previous);
+      // Worked out once a sentence needs them: most sentences have no number.
+      let priorWords: string | undefined;
+      const prior = () => {
+        priorWords ??= words(context.previous);
+        return priorWords;
+      };
+      let quoteWords: string | undefined;
+      const plainQuote = () => {
+        quoteWords ??= plain(quote);
+        return quoteWords;
+      };
       const byUnit = new Map<string, MeasureChoice>();
       const firsts = new Map<string, MeasureChoice>();
 
-      for (const seg of quoteSegments(body, s)) {
+      for (const seg of worthDating ? quoteSegments(body, s) : []) {
         const text = body.slice(seg.start, seg.end);
-        const clauses = splitClauses(maskLongForms(text, longFormRes));
+        const clauses = splitClauses(
+          longForms.any.test(text) ? maskLongForms(text, longFormRes) : text,
+        );
         const clauseOf = (at: number) => spanAt(clauses, at);
         // Legal thresholds ("beromset sampai Rp300 juta") are no statistic, nor a neighbour to share words with.
         const quantities = dropThresholds(readQuantities(text), text, clauseOf, (t) =>
@@ -186,9 +202,9 @@ export function makeExtractor(lex: Lexicon): (article: Article) => Extraction {
             clause: words(ownPartOf(text, { start: clause.start, end: win.end }, windows, i)),
             before: () => words(text.slice(0, q.start)),
             inherited: byUnit.get(unitKind),
-            previous: refersBack ? words(context.previous) : undefined,
+            previous: refersBack ? prior() : undefined,
             led: refersBack ? context.leads.get(unitKind) : undefined,
-            prior: priorWords,
+            prior,
             carried: context.measures.get(unitKind),
             denominator,
           });
@@ -213,7 +229,7 @@ export function makeExtractor(lex: Lexicon): (article: Article) => Extraction {
               lex,
             );
           const region =
-            place?.region ?? levelNamed(plain(quote)) ?? context.region ?? articleRegion;
+            place?.region ?? levelNamed(plainQuote()) ?? context.region ?? articleRegion;
           if (region === ABROAD) {
             skipped.push({ written: q.written, quote });
             return;

@@ -22,8 +22,8 @@ export type MeasureInput = {
   previous?: string;
   /** What the first number of the same kind in that sentence counted: "angka tersebut" points at it. */
   led?: MeasureChoice;
-  /** Cue words of the sentence before: they may complete a cue the number's own words begin ("kontribusi ... PDRB"). */
-  prior: string;
+  /** Cue words of the sentence before: they may complete a cue the number's own words begin ("kontribusi ... PDRB"). Worked out when needed. */
+  prior: () => string;
   /** What the last number of the same kind in the paragraph's sentences before counted. */
   carried?: MeasureChoice;
   /** A count right after "dari total": the total a share is of. */
@@ -126,8 +126,8 @@ export function makeMeasureReader(lex: Lexicon, rules: readonly Rule[]) {
       back ??
       (own ? choice(own, true) : undefined) ??
       ruleChoice(i.clause) ??
-      (classify(i.near, rules, unit, i.prior) &&
-        choice(classify(i.near, rules, unit, i.prior) as Rule, true)) ??
+      (classify(i.near, rules, unit, i.prior()) &&
+        choice(classify(i.near, rules, unit, i.prior()) as Rule, true)) ??
       i.inherited ??
       ruleChoice(i.before()) ??
       (i.previous ? ruleChoice(i.previous) : undefined) ??

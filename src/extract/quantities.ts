@@ -195,5 +195,7 @@ function unitOf(pct: string | undefined, cur: string | undefined, noun: string):
 }
 
 function round(n: number): number {
+  // A whole number of twelve digits or fewer is its own rounding: no string round trip.
+  if (Number.isInteger(n) && Math.abs(n) < 1e12) return n === 0 ? 0 : n;
   return Number(n.toPrecision(12));
 }

@@ -56,7 +56,10 @@ export function makeRegionFinder(lex: Lexicon): RegionFinder {
       for (let i = 0, pos = 0; i < tokens.length; pos += (tokens[i] as string).length + 1, i++) {
         let phrase = tokens[i] as string;
         // "KabupatenJayapura": a level word glued to the name, as scraped pages sometimes have it.
-        const glued = phrase.match(/^(kabupaten|kota)([a-z]{3,})$/);
+        const glued =
+          phrase.startsWith("k") && phrase.length > 6
+            ? phrase.match(/^(kabupaten|kota)([a-z]{3,})$/)
+            : null;
         const split = glued && `${glued[1]} ${glued[2]}`;
         if (split && byAlias.has(split) && !prefixes.has(phrase)) {
           const ids = byAlias.get(split) as string[];

@@ -42,29 +42,80 @@ export function factsOf(
   corrections: Correction[],
   lex: Lexicon,
   limits: SeedLimits = seedLimitsSchema.parse({}),
+  extracted?: readonly Extracted[],
 ): BuiltFacts {
   const byId = new Map(articles.map((a) => [a.id, a]));
-  const extract = makeExtractor(lex);
+  const extract = extracted ? undefined : makeExtractor(lex);
   const drafts: Draft[] = [];
   const skipped: Skipped[] = [];
-  for (const a of articles) {
-    const out = extract(a);
+  for (const [i, a] of articles.entries()) {
+    const out = extract ? extract(a) : outcome(extracted?.[i]);
     if (out.facts.length > limits.MAX_FACTS_PER_ARTICLE)
       throw new DataFileError(
         a.file,
         undefined,
         `gives ${out.facts.length} figures; an article may give at most ${limits.MAX_FACTS_PER_ARTICLE} (MAX_FACTS_PER_ARTICLE)`,
       );
-    // A loop, not push(...list): spreading a long list as arguments overflows the stack.
-    for (const f of out.facts) drafts.push({ ...f, article: a.id });
-    for (const s of out.skipped) skipped.push({ ...s, article: a.id });
+    // A loop, not push(...list): spreading a long list as arguments overflows the stack. The
+    // extraction's own objects take the article's id: no copy of each.
+    for (const f of out.facts) drafts.push(Object.assign(f, { article: a.id }));
+    for (const s of out.skipped) skipped.push(Object.assign(s, { article: a.id }));
   }
   const corrected = applyCorrections(drafts, corrections, byId, lex);
-  const readQuantities = makeQuantityReader(lex.extraction);
+  const read = makeQuantityReader(lex.extraction);
+  // The facts of one sentence share its quote: it is read once for all of them.
+  const readOnce = new Map<string, ReturnType<QuantityReader>>();
+  const readQuantities: QuantityReader = (quote) => {
+    let found = readOnce.get(quote);
+    if (!found) {
+      found = read(quote);
+      readOnce.set(quote, found);
+    }
+    return found;
+  };
   const facts = dedupe(corrected).map(([key, d]) =>
     toFact(key, d, byId.get(d.article) as Article, lex, readQuantities),
   );
   return { facts, articles, skipped };
+}
+
+/**
+ * An article's extraction done elsewhere (a worker thread), or the error it ended in: met in
+ * article order, just as if each were extracted in turn here.
+ */
+export type Extracted = Extraction | { error: string };
+
+function outcome(e: Extracted | undefined): Extraction {
+  if (!e) throw new Error("an article was not extracted");
+  if ("error" in e) throw new Error(e.error);
+  return e;
+}
+
+/**
+ * buildFacts with the extraction handed to `extractAll` (worker threads, in parallel); the
+ * files are read, and every error raised, in the same order.
+ */
+export async function buildFactsWith(
+  seedsDir: string,
+  lex: Lexicon,
+  limits: SeedLimits,
+  extractAll: (articles: Article[]) => Promise<Extracted[]>,
+): Promise<BuiltFacts> {
+  const articles = readArticles(seedsDir, limits);
+  const corrections = readCorrections(seedsDir);
+  return factsOf(articles, corrections, lex, limits, await extractAll(articles));
+}
+
+/** Each article's extraction, or the message of the error it threw. */
+export function extractEach(articles: readonly Article[], lex: Lexicon): Extracted[] {
+  const extract = makeExtractor(lex);
+  return articles.map((a) => {
+    try {
+      return extract(a);
+    } catch (e) {
+      return { error: e instanceof Error ? e.message : String(e) };
+    }
+  });
 }
 
 function readArticles(seedsDir: string, limits: SeedLimits): Article[] {
@@ -81,10 +132,12 @@ function readArticles(seedsDir: string, limits: SeedLimits): Article[] {
   } catch (e) {
     throw fileError(dir, e);
   }
-  return names
-    .filter((f) => f.endsWith(".txt"))
-    .sort()
-    .map((f) => readArticleFile(seedsDir, f, limits));
+  return articleNames(names).map((f) => readArticleFile(seedsDir, f, limits));
+}
+
+/** The article files a build reads, in the order it reads them. */
+export function articleNames(files: readonly string[]): string[] {
+  return files.filter((f) => f.endsWith(".txt")).sort();
 }
 
 function readCorrections(seedsDir: string): Correction[] {
@@ -151,29 +204,32 @@ function applyCorrections(
 
 /** An article that states a figure three times states one fact; keep the sentence that names its region. */
 function dedupe(drafts: Draft[]): [string, Draft][] {
-  const byKey = new Map<string, Draft>();
+  const byKey = new Map<string, { d: Draft; undated: string }>();
   for (const d of drafts) {
-    const key = factKey(d);
+    const { key, undated } = factKeys(d);
     const seen = byKey.get(key);
-    if (!seen || (d.regionStated && !seen.regionStated)) byKey.set(key, d);
+    if (!seen || (d.regionStated && !seen.d.regionStated)) byKey.set(key, { d, undated });
   }
   // "hingga Oktober 2020 ... 169.173 unit" and later "yang mencapai 169.173 unit" with no date:
   // the repeat is the dated figure again, not a figure of the article's own date.
-  const dated = new Set(
-    [...byKey.values()].filter((d) => !d.periodAssumed).map((d) => factKey({ ...d, period: "" })),
-  );
-  return [...byKey].filter(
-    ([, d]) => !d.periodAssumed || !dated.has(factKey({ ...d, period: "" })),
-  );
+  const dated = new Set<string>();
+  for (const { d, undated } of byKey.values()) if (!d.periodAssumed) dated.add(undated);
+  const out: [string, Draft][] = [];
+  for (const [key, { d, undated }] of byKey)
+    if (!d.periodAssumed || !dated.has(undated)) out.push([key, d]);
+  return out;
 }
 
-function factKey(d: Draft): string {
+/** What a fact says, as a key; and the same with its period left empty. */
+function factKeys(d: Draft): { key: string; undated: string } {
   // "60 ribuan" and "60.000" in one article are one figure written twice: both are kept, each with its words.
   const written = d.written
     .toLowerCase()
     .replace(/\s+/g, " ")
     .replace(/(\d)\.(?=\d{3})/g, "$1");
-  return [d.article, d.metric ?? d.measure, d.region, d.period, d.kind, d.value, written].join("|");
+  const head = `${d.article}|${d.metric ?? d.measure}|${d.region}|`;
+  const tail = `|${d.kind}|${d.value}|${written}`;
+  return { key: `${head}${d.period}${tail}`, undated: `${head}${tail}` };
 }
 
 function toFact(

@@ -2,6 +2,7 @@ import type { Fact } from "../facts/fact-schema";
 import { formatPeriod } from "../format/period";
 import type { ArticleInfo } from "./build";
 import type { FactTable } from "./fact-table";
+import { runAll, type Stepped } from "./steps";
 
 export type TableDiff = {
   articlesAdded: ArticleInfo[];
@@ -15,20 +16,46 @@ export type TableDiff = {
 const sameThing = (f: Fact) => [f.article, f.metric, f.region, f.period, f.kind].join("|");
 
 export function diffTables(before: FactTable, after: FactTable): TableDiff {
+  return runAll(diffing(before, after));
+}
+
+/** How many facts diffing looks at between the pauses of a stepwise run. */
+const STEP = 1024;
+
+/** diffTables as steps (runInSteps): a reload of thousands of articles never holds up a question. */
+export function* diffing(before: FactTable, after: FactTable): Stepped<TableDiff> {
   const oldArticles = new Set(before.articles.map((a) => a.id));
   const newArticles = new Set(after.articles.map((a) => a.id));
-  const oldFacts = new Map(before.facts.map((f) => [sameThing(f), f]));
-  const newFacts = new Map(after.facts.map((f) => [sameThing(f), f]));
+  const byThing = function* (facts: readonly Fact[]): Stepped<Map<string, Fact>> {
+    const map = new Map<string, Fact>();
+    for (let i = 0; i < facts.length; i++) {
+      const f = facts[i] as Fact;
+      map.set(sameThing(f), f);
+      if (i % STEP === STEP - 1) yield;
+    }
+    return map;
+  };
+  const oldFacts = yield* byThing(before.facts);
+  const newFacts = yield* byThing(after.facts);
   let changed = 0;
+  let added = 0;
+  let seen = 0;
   for (const [key, f] of newFacts) {
     const old = oldFacts.get(key);
     if (old && (old.value !== f.value || old.unit !== f.unit || old.quote !== f.quote)) changed++;
+    if (!old) added++;
+    if (++seen % STEP === 0) yield;
+  }
+  let removed = 0;
+  for (const key of oldFacts.keys()) {
+    if (!newFacts.has(key)) removed++;
+    if (++seen % STEP === 0) yield;
   }
   return {
     articlesAdded: after.articles.filter((a) => !oldArticles.has(a.id)),
     articlesRemoved: before.articles.filter((a) => !newArticles.has(a.id)),
-    factsAdded: [...newFacts.keys()].filter((k) => !oldFacts.has(k)).length,
-    factsRemoved: [...oldFacts.keys()].filter((k) => !newFacts.has(k)).length,
+    factsAdded: added,
+    factsRemoved: removed,
     factsChanged: changed,
   };
 }

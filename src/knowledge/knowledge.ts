@@ -5,6 +5,7 @@ import type { DataPaths } from "../paths";
 import { makeUnderstander, type Understander } from "../understand/understand";
 import { buildFacts } from "./build";
 import { type FactTable, indexFacts } from "./fact-table";
+import { lexiconPrint } from "./lexicon-print";
 
 /** Everything an answer is made from, built at once so a reload swaps all of it or nothing. */
 export type Knowledge = {
@@ -17,8 +18,22 @@ export type Knowledge = {
 
 export function loadKnowledge(paths: DataPaths): Knowledge {
   const lexicon = loadLexicon(paths.intentsDir);
+  prints.set(lexicon, lexiconPrint(paths.intentsDir));
   const table = indexFacts(buildFacts(paths.seedsDir, lexicon, paths.limits));
   return makeKnowledge(lexicon, table);
+}
+
+// Which intents files each lexicon was read from, so a reload of the same files keeps it.
+const prints = new WeakMap<Lexicon, string>();
+
+export function loadLexiconOf(intentsDir: string): Lexicon {
+  const lexicon = loadLexicon(intentsDir);
+  prints.set(lexicon, lexiconPrint(intentsDir));
+  return lexicon;
+}
+
+export function printOfLexicon(lexicon: Lexicon): string | undefined {
+  return prints.get(lexicon);
 }
 
 export function makeKnowledge(lexicon: Lexicon, table: FactTable): Knowledge {

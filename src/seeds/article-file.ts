@@ -15,8 +15,8 @@ export function readArticleFile(seedsDir: string, name: string, limits: SeedLimi
   let real: string;
   let root: string;
   try {
-    real = realpathSync(path);
-    root = realpathSync(seedsDir);
+    real = realpathSync.native(path);
+    root = realpathSync.native(seedsDir);
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === "ENOENT" && isLink(path))
       throw new DataFileError(shown, undefined, "is a link to a file that does not exist");

@@ -46,27 +46,38 @@ type Year = { year: number; relative: boolean; next: number };
 class Phrases<T> {
   private readonly map: Map<string, T>;
   private readonly longest: number;
-  // Most words start no phrase: one set lookup settles them.
+  // Most words start no phrase: one set lookup settles them. Longer phrases grow word by word
+  // only while they still start one.
   private readonly starts: Set<string>;
+  private readonly prefixes: Set<string>;
 
   constructor(entries: Iterable<readonly [string, T]>) {
     this.map = new Map(entries);
     this.longest = Math.max(1, ...[...this.map.keys()].map((k) => k.split(" ").length));
     this.starts = new Set(this.firstWords());
+    this.prefixes = new Set(
+      [...this.map.keys()].flatMap((k) =>
+        k.split(" ").map((_, i, w) => w.slice(0, i + 1).join(" ")),
+      ),
+    );
   }
 
   at(tokens: readonly Token[], i: number): { value: T; next: number } | undefined {
-    if (!this.starts.has(tokens[i]?.text ?? "")) return undefined;
-    for (let n = Math.min(this.longest, tokens.length - i); n >= 1; n--) {
-      const value = this.map.get(
-        tokens
-          .slice(i, i + n)
-          .map((t) => t.text)
-          .join(" "),
-      );
-      if (value !== undefined) return { value, next: i + n };
+    const first = tokens[i]?.text ?? "";
+    if (!this.starts.has(first)) return undefined;
+    // The longest phrase that starts here, as if tried from the longest down.
+    let phrase = first;
+    let found: { value: T; next: number } | undefined;
+    const most = Math.min(this.longest, tokens.length - i);
+    for (let n = 1; n <= most; n++) {
+      if (n > 1) {
+        phrase = `${phrase} ${(tokens[i + n - 1] as Token).text}`;
+        if (!this.prefixes.has(phrase)) break;
+      }
+      const value = this.map.get(phrase);
+      if (value !== undefined) found = { value, next: i + n };
     }
-    return undefined;
+    return found;
   }
 
   firstWords(): string[] {
@@ -286,6 +297,24 @@ export function makePeriodFinder(time: TimeFile, options: PeriodFinderOptions): 
     return n && { kind: "now", next: n.next };
   }
 
+  // The words any reading can start with; a word that is none of these (nor digits) starts none.
+  const openers = new Set(
+    [
+      quarter,
+      semester,
+      ordinals,
+      months,
+      edges,
+      oneUnit,
+      numbers,
+      units,
+      before,
+      joiners,
+      yearUnit,
+      now,
+    ].flatMap((p: Phrases<unknown>) => p.firstWords()),
+  );
+
   const readers: ((t: Token[], i: number, ref: PeriodRef) => Found | undefined)[] = [
     (t, i, ref) => partOfYear(t, i, ref, quarter, 4, "Q"),
     (t, i, ref) => partOfYear(t, i, ref, semester, 2, "S"),
@@ -298,14 +327,15 @@ export function makePeriodFinder(time: TimeFile, options: PeriodFinderOptions): 
   ];
 
   return (folded, ref) => {
-    const tokens = [...folded.matchAll(/[a-z]+|\d+/g)].map((m) => ({
-      text: m[0],
-      start: m.index ?? 0,
-      end: (m.index ?? 0) + m[0].length,
-    }));
-    if (!tokens.some((t) => /\d/.test(t.text) || triggers.has(t.text))) return [];
+    const tokens = tokensOf(folded);
+    if (!tokens.some((t) => isDigit(t.text.charCodeAt(0)) || triggers.has(t.text))) return [];
     const found: PeriodMention[] = [];
     for (let i = 0; i < tokens.length; ) {
+      const text = (tokens[i] as Token).text;
+      if (!openers.has(text) && !isDigit(text.charCodeAt(0))) {
+        i++;
+        continue;
+      }
       let hit: Found | undefined;
       for (const read of readers) {
         hit = read(tokens, i, ref);
@@ -333,6 +363,27 @@ export function makePeriodFinder(time: TimeFile, options: PeriodFinderOptions): 
     }
     return found;
   };
+}
+
+const isDigit = (c: number) => c >= 48 && c <= 57;
+const isLetter = (c: number) => c >= 97 && c <= 122;
+
+/** Runs of letters a-z and runs of digits, as /[a-z]+|\d+/g finds them, in one pass. */
+function tokensOf(folded: string): Token[] {
+  const tokens: Token[] = [];
+  for (let i = 0; i < folded.length; ) {
+    const c = folded.charCodeAt(i);
+    const kind = isLetter(c) ? isLetter : isDigit(c) ? isDigit : undefined;
+    if (!kind) {
+      i++;
+      continue;
+    }
+    let end = i + 1;
+    while (end < folded.length && kind(folded.charCodeAt(end))) end++;
+    tokens.push({ text: folded.slice(i, end), start: i, end });
+    i = end;
+  }
+  return tokens;
 }
 
 /** Now moved by whole years or months; a month step needs the reference's month. */

@@ -1,24 +1,63 @@
 /** Damerau–Levenshtein distance (adjacent swaps count as one edit: "lampnug"). */
 export function editDistance(a: string, b: string): number {
-  const rows = a.length + 1;
-  const cols = b.length + 1;
-  const d: number[][] = Array.from({ length: rows }, (_, i) =>
-    Array.from({ length: cols }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)),
-  );
-  for (let i = 1; i < rows; i++) {
-    for (let j = 1; j < cols; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      const row = d[i] as number[];
-      const up = d[i - 1] as number[];
-      row[j] = Math.min(
-        (up[j] as number) + 1,
-        (row[j - 1] as number) + 1,
-        (up[j - 1] as number) + cost,
-      );
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
-        row[j] = Math.min(row[j] as number, ((d[i - 2] as number[])[j - 2] as number) + 1);
-      }
-    }
+  return editDistanceWithin(a, b, Math.max(a.length, b.length));
+}
+
+// Three rows, reused: no allocation per call.
+let rows = [new Int32Array(64), new Int32Array(64), new Int32Array(64)];
+
+/**
+ * The distance when it is at most `max`, else `max + 1`: the same as editDistance within the
+ * bound, for a fraction of the work. A common start and end are no edits and are set aside,
+ * and only cells within `max` of the diagonal are filled (any path outside costs more).
+ */
+export function editDistanceWithin(a: string, b: string, max: number): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  let start = 0;
+  while (start < a.length && start < b.length && a[start] === b[start]) start++;
+  let endA = a.length;
+  let endB = b.length;
+  while (endA > start && endB > start && a[endA - 1] === b[endB - 1]) {
+    endA--;
+    endB--;
   }
-  return (d[a.length] as number[])[b.length] as number;
+  const n = endA - start;
+  const m = endB - start;
+  if (n === 0 || m === 0) return Math.min(n + m, max + 1);
+  if ((rows[0] as Int32Array).length <= m)
+    rows = [new Int32Array(m + 1), new Int32Array(m + 1), new Int32Array(m + 1)];
+  const over = max + 1;
+  let older = rows[0] as Int32Array; // row i - 2
+  let prev = rows[1] as Int32Array; // row i - 1
+  let row = rows[2] as Int32Array; // row i
+  for (let j = 0; j <= m; j++) prev[j] = j <= max ? j : over;
+  for (let i = 1; i <= n; i++) {
+    const from = Math.max(1, i - max);
+    const to = Math.min(m, i + max);
+    row[0] = i <= max ? i : over;
+    if (from > 1) row[from - 1] = over;
+    let best = row[0] as number;
+    const ca = a.charCodeAt(start + i - 1);
+    for (let j = from; j <= to; j++) {
+      const cb = b.charCodeAt(start + j - 1);
+      let d = Math.min(
+        (prev[j] as number) + 1,
+        (row[j - 1] as number) + 1,
+        (prev[j - 1] as number) + (ca === cb ? 0 : 1),
+      );
+      if (
+        i > 1 &&
+        j > 1 &&
+        ca === b.charCodeAt(start + j - 2) &&
+        a.charCodeAt(start + i - 2) === cb
+      )
+        d = Math.min(d, (older[j - 2] as number) + 1);
+      row[j] = Math.min(d, over);
+      if (d < best) best = d;
+    }
+    if (to < m) row[to + 1] = over;
+    if (best > max) return over;
+    [older, prev, row] = [prev, row, older];
+  }
+  return Math.min(prev[m] as number, over);
 }

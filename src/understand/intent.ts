@@ -1,8 +1,10 @@
 import type { IntentId, IntentsFile } from "../lexicon/language-schema";
-import { hasPhrase } from "./phrases";
+import { hasPhraseIn, type PhraseText } from "./phrases";
 
 type Signals = {
   words: string[];
+  /** The words, ready for phrase lookups. */
+  said: PhraseText;
   regions: number;
   metrics: number;
   period: boolean;
@@ -19,7 +21,7 @@ type Signals = {
  * nothing about UMKM figures was said.
  */
 export function detectIntent(k: IntentsFile["keywords"], s: Signals): IntentId {
-  const has = (intent: IntentId) => hasPhrase(s.words, k[intent] ?? []);
+  const has = (intent: IntentId) => hasPhraseIn(s.said, k[intent] ?? []);
   const aboutFigures = s.regions > 0 || s.metrics > 0 || s.period || s.onTopic;
   // "umkm ntt sumber pos kupang" asks for a figure from that outlet, not where one came from.
   if (has("source") && !(s.outlets > 0 && aboutFigures)) return "source";

@@ -1,6 +1,5 @@
 import type { Lexicon } from "../lexicon/load";
 import { COMMON_WORDS } from "./common-words";
-import { editDistance } from "./edit-distance";
 import { FuzzyIndex } from "./fuzzy-index";
 import { findPhrases, type PhraseHit } from "./phrases";
 
@@ -21,7 +20,7 @@ export function makeMetricMatcher(lex: Lexicon, vocabulary: ReadonlySet<string>)
     const hits = findPhrases(words, taken, bySynonym, maxWords);
     words.forEach((w, i) => {
       if (taken[i] || w.length < 6 || vocabulary.has(w) || COMMON_WORDS.has(w)) return;
-      const best = fuzzy.candidates(w, 1).find((s) => editDistance(w, s.word) <= 1);
+      const best = fuzzy.within(w, 1)[0]?.item;
       if (!best) return;
       hits.push({ value: best.metric, at: i, length: 1 });
       taken[i] = true;

@@ -13,34 +13,50 @@ export function makeNormalizer(lex: Lexicon, vocabulary: ReadonlySet<string>): N
   const slang = new Map(Object.entries(lex.slang.words));
   const phrases = Object.entries(lex.slang.phrases).map(
     ([from, to]) =>
-      [new RegExp(`(?<![a-z0-9])${phrasePattern(from)}(?![a-z0-9])`, "g"), to] as const,
+      [
+        new RegExp(`(?<![a-z0-9])${phrasePattern(from)}(?![a-z0-9])`, "g"),
+        to,
+        from.split(" ")[0] as string,
+      ] as const,
   );
   // "'21" is a year: the apostrophe goes in folding, so it is said with a year word first.
   const yearWord = lex.time.units.year[0] ?? "";
   return (question) => {
-    const years = question
-      .normalize("NFKC")
-      .slice(0, 2000)
-      .replace(SHORT_YEAR, `$1 ${yearWord} $2`);
+    const years = readable(question).normalize("NFKC").replace(SHORT_YEAR, `$1 ${yearWord} $2`);
     let text = foldWords(years).replace(/(\p{L})\1{2,}/gu, "$1");
-    for (const [re, to] of phrases) text = text.replace(re, to);
-    const words = text.split(" ").filter(Boolean);
-    return words.flatMap((w) => {
+    // A phrase's first word is in the text, or the phrase is not.
+    for (const [re, to, first] of phrases) if (text.includes(first)) text = text.replace(re, to);
+    const out: string[] = [];
+    for (const w of text.split(" ")) {
+      if (!w) continue;
       const word = slang.get(w) ?? unstretch(w, vocabulary);
-      if (word === "") return [];
+      if (word === "") continue;
       const stem = word.endsWith("nya") ? word.slice(0, -3) : "";
       if (stem && !vocabulary.has(word) && vocabulary.has(slang.get(stem) ?? stem))
-        return [slang.get(stem) ?? stem, "nya"];
-      return word.split(" ");
-    });
+        out.push(slang.get(stem) ?? stem, "nya");
+      else if (word.includes(" ")) out.push(...word.split(" "));
+      else out.push(word);
+    }
+    return out;
   };
+}
+
+/**
+ * Telegram's longest message. A longer text (from the command line) is read from its end,
+ * where the question is: everything up to this length is read, so a question after a long
+ * preamble is still understood, and no text costs more than this much reading.
+ */
+export const MAX_QUESTION_LENGTH = 4096;
+
+export function readable(question: string): string {
+  return question.length > MAX_QUESTION_LENGTH ? question.slice(-MAX_QUESTION_LENGTH) : question;
 }
 
 const SHORT_YEAR = /(^|[^\p{L}\p{N}])['’‘`´](\d{2})(?!\d)/gu;
 
 /** "digitall", "umkmm": a doubled last letter the vocabulary does not know is a typing slip. */
 function unstretch(word: string, vocabulary: ReadonlySet<string>): string {
-  if (vocabulary.has(word)) return word;
+  if (vocabulary.has(word) || word.length < 2 || word.at(-1) !== word.at(-2)) return word;
   const shorter = word.replace(/(\p{L})\1+$/u, "$1");
   return vocabulary.has(shorter) ? shorter : word;
 }

@@ -1,5 +1,6 @@
 import type { OutletsFile } from "../lexicon/language-schema";
 import type { Normalizer } from "./normalize";
+import { allFree } from "./phrases";
 
 export type OutletMatcher = (words: string[], taken: boolean[]) => string[];
 
@@ -38,15 +39,18 @@ export function makeOutletMatcher(
     if (kept.length > 1) add(kept.slice(0, 1), outlet, plain);
   }
   const longest = Math.max(0, ...[...aliases.keys()].map((a) => a.split(" ").length));
+  const firstWords = new Set([...aliases.keys()].map((a) => a.split(" ")[0] as string));
   const cues = file.cues.map((c) => c.split(" "));
   const cueBefore = (words: string[], at: number) =>
     cues.find((c) => c.length <= at && c.every((w, i) => words[at - c.length + i] === w));
 
   return (words, taken) => {
     const found: string[] = [];
+    const starts: number[] = [];
+    for (let i = 0; i < words.length; i++) if (firstWords.has(words[i] as string)) starts.push(i);
     for (let n = Math.min(longest, words.length); n >= 1; n--) {
-      for (let i = 0; i + n <= words.length; i++) {
-        if (taken.slice(i, i + n).some(Boolean)) continue;
+      for (const i of starts) {
+        if (i + n > words.length || !allFree(taken, i, n)) continue;
         const alias = aliases.get(words.slice(i, i + n).join(" "));
         if (!alias) continue;
         const cue = cueBefore(words, i);

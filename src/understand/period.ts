@@ -2,6 +2,7 @@ import { parseIndonesianNumber, SCALES } from "../format/number";
 import { formatPeriod, type Period } from "../format/period";
 import type { TimeFile } from "../lexicon/time-schema";
 import { makePeriodFinder } from "../text/periods";
+import { readable } from "./normalize";
 
 /**
  * `notes` say how words that needed today or a guess were read ("2 tahun lalu" dibaca 2024),
@@ -26,14 +27,18 @@ export function makePeriodDetector(time: TimeFile): PeriodDetector {
 
   return (words, taken, today) => {
     const text = words.join(" ");
-    const starts = words.map((_, i) => words.slice(0, i).join(" ").length + (i ? 1 : 0));
+    const starts: number[] = [];
+    for (let i = 0, at = 0; i < words.length; at += (words[i] as string).length + 1, i++)
+      starts.push(at);
     const ref = { year: today.getUTCFullYear(), month: today.getUTCMonth() + 1 };
     const found: { at: number; period: Period; said?: string; guessed?: boolean }[] = [];
     let latest = false;
+    // Periods come in text order: the words each one covers are found from a cursor.
+    let cursor = 0;
     for (const m of find(text, ref)) {
-      const inside = words.flatMap((_, i) =>
-        (starts[i] ?? 0) >= m.start && (starts[i] ?? 0) < m.end ? [i] : [],
-      );
+      while (cursor < words.length && (starts[cursor] as number) < m.start) cursor++;
+      const inside: number[] = [];
+      for (let i = cursor; i < words.length && (starts[i] as number) < m.end; i++) inside.push(i);
       // Words another detector took ("kini" in the outlet "Makassar Kini") say no time.
       if (inside.some((i) => taken[i])) continue;
       for (const i of inside) taken[i] = true;
@@ -54,9 +59,7 @@ export function makePeriodDetector(time: TimeFile): PeriodDetector {
       if (taken[i] || month === undefined) return;
       taken[i] = true;
       const at = starts[i] ?? 0;
-      const near = years
-        .map((f) => ({ f, d: Math.abs(f.at - at) }))
-        .sort((a, b) => a.d - b.d)[0]?.f;
+      const near = nearestTo(years, at);
       const year = near
         ? Number(near.period.slice(0, 4))
         : month <= ref.month
@@ -80,6 +83,22 @@ export function makePeriodDetector(time: TimeFile): PeriodDetector {
   };
 }
 
+/** Of periods in text order, the one nearest `at`; between two as near, the earlier. */
+function nearestTo<T extends { at: number }>(sorted: readonly T[], at: number): T | undefined {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((sorted[mid] as T).at < at) lo = mid + 1;
+    else hi = mid;
+  }
+  const before = sorted[lo - 1];
+  const after = sorted[lo];
+  if (!before) return after;
+  if (!after) return before;
+  return at - before.at <= after.at - at ? before : after;
+}
+
 /** Numbers quoted in a question, other than years: "27 juta" is 27000000, "273.457" is 273457. */
 export function quotedNumbers(question: string): number[] {
   const re = new RegExp(
@@ -87,7 +106,7 @@ export function quotedNumbers(question: string): number[] {
     "gi",
   );
   const out: number[] = [];
-  for (const m of question.slice(0, 2000).matchAll(re)) {
+  for (const m of readable(question).matchAll(re)) {
     const value = parseIndonesianNumber(m[0].replace(/\s+/, " "));
     const isYear = !m[2] && !m[3] && value >= 1900 && value <= 2100;
     if (Number.isFinite(value) && !isYear) out.push(value);

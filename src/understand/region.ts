@@ -1,8 +1,7 @@
 import type { Lexicon } from "../lexicon/load";
 import { COMMON_WORDS } from "./common-words";
-import { editDistance } from "./edit-distance";
 import { FuzzyIndex } from "./fuzzy-index";
-import { findPhrases } from "./phrases";
+import { allFree, findPhrases } from "./phrases";
 
 export type RegionHit = {
   /** The place at its own level: a province, "kota_kupang", "kabupaten_sikka", a group. */
@@ -57,6 +56,9 @@ export function makeRegionMatcher(lex: Lexicon, vocabulary: ReadonlySet<string>)
       return a.includes(" ") && group ? [first] : [];
     }),
   );
+  const prefixes = new Set(
+    [...exact.keys()].flatMap((a) => a.split(" ").map((_, i, w) => w.slice(0, i + 1).join(" "))),
+  );
   const notRegion = new Set([...vocabulary, ...lex.regions.notRegions, ...COMMON_WORDS]);
   const fuzzy = new FuzzyIndex(
     [...exact.values()].flatMap((entries) => entries.slice(0, 1)),
@@ -70,27 +72,38 @@ export function makeRegionMatcher(lex: Lexicon, vocabulary: ReadonlySet<string>)
       for (let k = at; k < at + length; k++) taken[k] = true;
     };
     const free = (at: number, length: number) =>
-      words.length >= at + length && !taken.slice(at, at + length).some(Boolean);
+      words.length >= at + length && allFree(taken, at, length);
+    // The names said, as (start, length) pairs: from each word that starts a name, the phrase
+    // grows word by word only while it still starts one, so a long message costs a set lookup
+    // or two per word. Matched longest first, then in text order, as before.
+    const said: [number, number][] = [];
+    for (let i = 0; i < words.length; i++) {
+      let phrase = words[i] as string;
+      for (let n = 1; n <= MAX_WORDS && i + n <= words.length; n++) {
+        if (n > 1) phrase = `${phrase} ${words[i + n - 1]}`;
+        if (!prefixes.has(phrase)) break;
+        if (exact.has(phrase)) said.push([i, n]);
+      }
+    }
+    said.sort((a, b) => b[1] - a[1] || a[0] - b[0]);
 
     const matchExact = (deferred: boolean) => {
-      for (let n = MAX_WORDS; n >= 1; n--) {
-        for (let i = 0; i + n <= words.length; i++) {
-          const phrase = words.slice(i, i + n).join(" ");
-          const entries = exact.get(phrase);
-          if (!entries || !free(i, n) || openings.has(phrase) !== deferred) continue;
-          take(i, n);
-          // "bogor" is Kabupaten Bogor and Kota Bogor: which one the answer settles, by the data.
-          if (entries.length > 1)
-            ambiguous.push({ words: phrase, candidates: entries.map((e) => e.region), at: i });
-          else
-            hits.push({
-              region: (entries[0] as Entry).region,
-              words: phrase,
-              fuzzy: false,
-              at: i,
-              length: n,
-            });
-        }
+      for (const [i, n] of said) {
+        const phrase = words.slice(i, i + n).join(" ");
+        const entries = exact.get(phrase) as Entry[];
+        if (!free(i, n) || openings.has(phrase) !== deferred) continue;
+        take(i, n);
+        // "bogor" is Kabupaten Bogor and Kota Bogor: which one the answer settles, by the data.
+        if (entries.length > 1)
+          ambiguous.push({ words: phrase, candidates: entries.map((e) => e.region), at: i });
+        else
+          hits.push({
+            region: (entries[0] as Entry).region,
+            words: phrase,
+            fuzzy: false,
+            at: i,
+            length: n,
+          });
       }
     };
     // "kalimantan selatn": a name that opens longer names waits until typos of those are tried.
@@ -99,22 +112,30 @@ export function makeRegionMatcher(lex: Lexicon, vocabulary: ReadonlySet<string>)
     // phrases, from its end, where the question usually is; a phrase tried once is not tried again.
     let budget = FUZZY_BUDGET;
     const tried = new Map<string, Entry | undefined>();
+    // What each word is, worked out once: a phrase is built only when its words may be a typo.
+    const digits = words.map((w) => /^\d+$/.test(w));
+    const known = words.map((w) => notRegion.has(w) || groups.has(w));
     for (let n = 3; n >= 1; n--) {
       for (let i = words.length - n; i >= 0; i--) {
         if (!free(i, n)) continue;
-        const slice = words.slice(i, i + n);
-        const phrase = slice.join(" ");
         // A known word alone is never a typo of a place; inside a longer phrase ("jawa brat") it may be.
-        if (n === 1 && (notRegion.has(phrase) || groups.has(phrase))) continue;
+        if (n === 1 && known[i]) continue;
+        let letters = 0;
+        let number = false;
+        let allKnown = true;
+        for (let k = i; k < i + n; k++) {
+          letters += (words[k] as string).length;
+          number ||= digits[k] as boolean;
+          allKnown &&= known[k] as boolean;
+        }
+        if (number || letters < FUZZY_MIN_LENGTH || allKnown) continue;
+        // No place name begins or ends with one of the bot's own words ("umkm", "juta", "digital").
         if (
-          slice.some((w) => /^\d+$/.test(w)) ||
-          phrase.replace(/ /g, "").length < FUZZY_MIN_LENGTH
+          n > 1 &&
+          (vocabulary.has(words[i] as string) || vocabulary.has(words[i + n - 1] as string))
         )
           continue;
-        if (slice.every((w) => notRegion.has(w) || groups.has(w))) continue;
-        // No place name begins or ends with one of the bot's own words ("umkm", "juta", "digital").
-        if (n > 1 && (vocabulary.has(slice[0] as string) || vocabulary.has(slice.at(-1) as string)))
-          continue;
+        const phrase = n === 1 ? (words[i] as string) : words.slice(i, i + n).join(" ");
         if (!tried.has(phrase)) {
           if (budget-- <= 0) continue;
           tried.set(phrase, closest(fuzzy, phrase));
@@ -148,15 +169,14 @@ export function makeRegionMatcher(lex: Lexicon, vocabulary: ReadonlySet<string>)
 function closest(fuzzy: FuzzyIndex<Entry>, phrase: string): Entry | undefined {
   const maxEdits = Math.max(1, Math.floor(phrase.length / 5));
   const scored = fuzzy
-    .candidates(phrase, maxEdits)
+    .within(phrase, maxEdits)
     .filter(
-      (e) =>
+      ({ item: e }) =>
         !e.city || phrase.length >= FUZZY_CITY_MIN_LENGTH || e.alias.length === phrase.length + 1,
     )
-    .map((e) => ({ entry: e, distance: editDistance(phrase, e.alias) }))
     .sort((a, b) => a.distance - b.distance);
   const best = scored[0];
-  if (!best || best.distance > maxEdits) return undefined;
-  const rival = scored.find((s) => s.entry.region !== best.entry.region);
-  return rival && rival.distance - best.distance < 1 ? undefined : best.entry;
+  if (!best) return undefined;
+  const rival = scored.find((s) => s.item.region !== best.item.region);
+  return rival && rival.distance - best.distance < 1 ? undefined : best.item;
 }
