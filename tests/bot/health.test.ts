@@ -79,7 +79,8 @@ describe("/healthz and /metrics on the webhook's server", () => {
     // Metric values are numbers too, so the user's id is looked for where a person could be named: labels.
     const labels = text.match(/\{[^}]*\}/g)?.join(" ") ?? "";
     expect(labels).not.toContain(String(OFFICER.id));
-    for (const secret of [r.fake.token.split(":")[1] as string, "papua"]) expect(text).not.toContain(secret);
+    for (const secret of [r.fake.token.split(":")[1] as string, "papua"])
+      expect(text).not.toContain(secret);
   });
 
   it("refuses anything else", async () => {
