@@ -1,15 +1,7 @@
 import { createHmac, randomBytes } from "node:crypto";
-import {
-  closeSync,
-  fsyncSync,
-  mkdirSync,
-  openSync,
-  readFileSync,
-  renameSync,
-  rmSync,
-  writeSync,
-} from "node:fs";
+import { mkdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
+import { writeFileAtomic } from "../files/atomic-write";
 import type { Logger } from "../logger";
 
 const KEY_FILE = "user-hash.key";
@@ -54,25 +46,13 @@ export class UserHash {
   }
 
   /**
-   * Writes a new key to the data folder once it can (throws while it cannot): to a temporary
-   * file first, synced, then renamed, so a full disk or a crash never leaves a short key.
+   * Writes a new key to the data folder once it can (throws while it cannot), whole or not at
+   * all, so a full disk or a crash never leaves a short key.
    */
   store(): void {
     if (this.stored) return;
     mkdirSync(this.dir, { recursive: true });
-    const tmp = join(this.dir, `${KEY_FILE}.${process.pid}.tmp`);
-    try {
-      const fd = openSync(tmp, "w", 0o600);
-      try {
-        writeSync(fd, this.key);
-        fsyncSync(fd);
-      } finally {
-        closeSync(fd);
-      }
-      renameSync(tmp, join(this.dir, KEY_FILE));
-    } finally {
-      rmSync(tmp, { force: true });
-    }
+    writeFileAtomic(join(this.dir, KEY_FILE), this.key, 0o600);
     this.stored = true;
   }
 }

@@ -1,8 +1,8 @@
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from "node:fs";
 import { join } from "node:path";
-import { writeFileAtomic } from "../atomic-write";
 import type { Correction } from "../facts/corrections";
+import { writeFileAtomic } from "../files/atomic-write";
 import type { Knowledge } from "../knowledge/knowledge";
 import type { KnowledgeStore, ReloadResult } from "../knowledge/store";
 import type { FrontMatter } from "./article";

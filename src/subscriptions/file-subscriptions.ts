@@ -1,7 +1,7 @@
 import { mkdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { z } from "zod";
-import { writeFileAtomic } from "../atomic-write";
+import { writeFileAtomic } from "../files/atomic-write";
 import type { SubscriptionStore } from "./subscription-store";
 
 const fileSchema = z.object({ chats: z.array(z.number().int()) });

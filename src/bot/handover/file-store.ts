@@ -1,30 +1,16 @@
-import {
-  closeSync,
-  fsyncSync,
-  mkdirSync,
-  openSync,
-  readFileSync,
-  renameSync,
-  rmSync,
-  writeSync,
-} from "node:fs";
+import { mkdirSync, readFileSync, renameSync } from "node:fs";
 import { join } from "node:path";
-import { z } from "zod";
+import { writeFileAtomic } from "../../files/atomic-write";
 import type { Logger } from "../../logger";
 import {
   type Handover,
   type HandoverStore,
-  handoverSchema,
+  handoverBookSchema,
   type NewHandover,
   stillKept,
 } from "./store";
 
 const FILE = "handovers.json";
-
-const fileSchema = z.object({
-  lastId: z.number().int().nonnegative(),
-  handovers: z.array(handoverSchema),
-});
 
 /**
  * Handovers in DATA_DIR/handovers.json, held in memory and written whole after each change:
@@ -92,19 +78,7 @@ export class FileHandoverStore implements HandoverStore {
     if (this.unreadable) throw this.unreadable;
     const kept = this.kept(handovers);
     mkdirSync(this.dir, { recursive: true });
-    const tmp = `${this.path}.${process.pid}.tmp`;
-    try {
-      const fd = openSync(tmp, "w", 0o600);
-      try {
-        writeSync(fd, JSON.stringify({ lastId, handovers: kept }));
-        fsyncSync(fd);
-      } finally {
-        closeSync(fd);
-      }
-      renameSync(tmp, this.path);
-    } finally {
-      rmSync(tmp, { force: true });
-    }
+    writeFileAtomic(this.path, JSON.stringify({ lastId, handovers: kept }), 0o600);
     this.lastId = lastId;
     this.handovers = kept;
   }
@@ -119,7 +93,7 @@ export class FileHandoverStore implements HandoverStore {
       this.logger.error({ err, file: this.path }, this.unreadable.message);
       return;
     }
-    const parsed = fileSchema.safeParse(safeJson(text));
+    const parsed = handoverBookSchema.safeParse(safeJson(text));
     if (parsed.success) {
       this.lastId = parsed.data.lastId;
       this.handovers = parsed.data.handovers;

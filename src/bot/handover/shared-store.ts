@@ -1,19 +1,13 @@
-import { z } from "zod";
 import { SharedDocument } from "../../storage/shared-document";
 import type { Storage } from "../../storage/storage";
 import {
   type Handover,
+  type HandoverBook,
   type HandoverStore,
-  handoverSchema,
+  handoverBookSchema,
   type NewHandover,
   stillKept,
 } from "./store";
-
-const docSchema = z.object({
-  lastId: z.number().int().nonnegative(),
-  handovers: z.array(handoverSchema),
-});
-type Doc = z.infer<typeof docSchema>;
 
 /**
  * Handovers in the storage every instance shares (REDIS_URL), so that an officer's reply is
@@ -21,13 +15,13 @@ type Doc = z.infer<typeof docSchema>;
  * document under the document's lock, as the file store does under its single process.
  */
 export class SharedHandoverStore implements HandoverStore {
-  private readonly doc: SharedDocument<typeof docSchema>;
+  private readonly doc: SharedDocument<typeof handoverBookSchema>;
 
   constructor(
     storage: Storage,
     private readonly now: () => Date,
   ) {
-    this.doc = new SharedDocument(storage, "handover:all", docSchema, () => ({
+    this.doc = new SharedDocument(storage, "handover:all", handoverBookSchema, () => ({
       lastId: 0,
       handovers: [],
     }));
@@ -68,7 +62,7 @@ export class SharedHandoverStore implements HandoverStore {
     return this.pruned(await this.doc.read()).handovers;
   }
 
-  private pruned(d: Doc): Doc {
+  private pruned(d: HandoverBook): HandoverBook {
     return { ...d, handovers: stillKept(d.handovers, this.now()) };
   }
 }

@@ -29,6 +29,13 @@ export const handoverSchema = z.object({
 export type Handover = z.infer<typeof handoverSchema>;
 export type HandoverStatus = Handover["status"];
 export type NewHandover = Omit<Handover, "id">;
+
+/** All handovers with the last id given, as one stored document (a file, or in shared storage). */
+export const handoverBookSchema = z.object({
+  lastId: z.number().int().nonnegative(),
+  handovers: z.array(handoverSchema),
+});
+export type HandoverBook = z.infer<typeof handoverBookSchema>;
 /** Confirmed by the asker: in the officers' chat, open or closed. */
 export type HandedOver = Handover & { status: Exclude<HandoverStatus, "draft"> };
 
