@@ -5,9 +5,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { sequentialize } from "@grammyjs/runner";
 import { Bot } from "grammy";
-import type { Update, UserFromGetMe } from "grammy/types";
 import { answer } from "../src/answer/answer";
-import { createBot } from "../src/bot/create-bot";
 import { createServices } from "../src/bot/services";
 import { readConfig, readDataSettings } from "../src/config";
 import { makeExtractor } from "../src/extract/extract";
@@ -21,6 +19,7 @@ import { makeRegionMatcher } from "../src/understand/region";
 import { OFFICER, PRIVATE, startBot } from "../tests/bot/harness";
 import questionSet from "../tests/fixtures/questions.json";
 import { adversarialInputs, LONGEST } from "./adversarial";
+import { answerAtOnce, benchBot, benchBotInfo, questionUpdate } from "./bench-bot";
 import { inChild, type ReloadFigures, runChild, type SizeFigures } from "./child";
 import { round, summarize, timeEach } from "./measure";
 import { restartWithConversations, storageLatency } from "./storage-bench";
@@ -93,27 +92,8 @@ row("answer() throughput", `${Math.round(perSecond).toLocaleString("en")} answer
     config,
     logger: createLogger("silent"),
   });
-  const botInfo = {
-    id: 1,
-    is_bot: true,
-    first_name: "Bench",
-    username: "bench_bot",
-  } as UserFromGetMe;
-  const bot = createBot("1:bench", services, { botInfo });
-  bot.api.config.use(
-    async () =>
-      ({ ok: true, result: { message_id: 1, date: 0, chat: { id: 1, type: "private" } } }) as never,
-  );
-  const update = (i: number): Update => ({
-    update_id: i,
-    message: {
-      message_id: i,
-      date: 0,
-      chat: { id: 100 + (i % 50), type: "private", first_name: "U" },
-      from: { id: 100 + (i % 50), is_bot: false, first_name: "U" },
-      text: questions[i % questions.length] as string,
-    },
-  });
+  const bot = benchBot(services);
+  const update = (i: number) => questionUpdate(i, questions);
   for (let i = 0; i < 500; i++) await bot.handleUpdate(update(i));
   const n = 20_000;
   const ms: number[] = [];
@@ -127,11 +107,8 @@ row("answer() throughput", `${Math.round(perSecond).toLocaleString("en")} answer
   const s = summarize(ms);
   // The ceiling: grammY with the same API stub and per-chat ordering, one handler replying
   // a constant. No answer is cached in either: each update is understood and answered.
-  const ceiling = new Bot("1:bench", { botInfo });
-  ceiling.api.config.use(
-    async () =>
-      ({ ok: true, result: { message_id: 1, date: 0, chat: { id: 1, type: "private" } } }) as never,
-  );
+  const ceiling = new Bot("1:bench", { botInfo: benchBotInfo });
+  answerAtOnce(ceiling.api);
   ceiling.use(sequentialize((ctx) => ctx.chat?.id.toString()));
   ceiling.on("message", (ctx) => ctx.reply("ok"));
   for (let i = 0; i < 2000; i++) await ceiling.handleUpdate(update(i));

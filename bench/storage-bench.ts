@@ -1,8 +1,6 @@
 import { mkdtempSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { Update, UserFromGetMe } from "grammy/types";
-import { createBot } from "../src/bot/create-bot";
 import { createServices } from "../src/bot/services";
 import { readConfig, readDataSettings } from "../src/config";
 import type { Knowledge } from "../src/knowledge/knowledge";
@@ -15,6 +13,7 @@ import type { Storage } from "../src/storage/storage";
 import { startProcess } from "../tests/bot/harness";
 import { startFakeTelegram } from "../tests/fake-telegram/server";
 import { REDIS_SERVER, startRedis } from "../tests/helpers/redis-server";
+import { benchBot, questionUpdate } from "./bench-bot";
 import { round, summarize } from "./measure";
 
 type Row = [string, string, string?];
@@ -40,25 +39,8 @@ export async function storageLatency(knowledge: Knowledge, questions: string[]):
       logger,
       storage,
     });
-    const botInfo = { id: 1, is_bot: true, first_name: "Bench", username: "bench_bot" };
-    const bot = createBot("1:bench", services, { botInfo: botInfo as UserFromGetMe });
-    bot.api.config.use(
-      async () =>
-        ({
-          ok: true,
-          result: { message_id: 1, date: 0, chat: { id: 1, type: "private" } },
-        }) as never,
-    );
-    const update = (i: number): Update => ({
-      update_id: i,
-      message: {
-        message_id: i,
-        date: 0,
-        chat: { id: 100 + (i % 50), type: "private", first_name: "U" },
-        from: { id: 100 + (i % 50), is_bot: false, first_name: "U" },
-        text: questions[i % questions.length] as string,
-      },
-    });
+    const bot = benchBot(services);
+    const update = (i: number) => questionUpdate(i, questions);
     for (let i = 0; i < 300; i++) await bot.handleUpdate(update(i));
     const ms: number[] = [];
     for (let i = 0; i < 3_000; i++) {
