@@ -1,6 +1,7 @@
 import { type Api, GrammyError } from "grammy";
+import type { Logger } from "../logger";
+import type { SubscriptionStore } from "../subscriptions/subscription-store";
 import { escapeHtml } from "./html";
-import type { Services } from "./services";
 
 export type BroadcastResult = { sent: number; dropped: number; failed: number };
 
@@ -8,11 +9,20 @@ export type BroadcastResult = { sent: number; dropped: number; failed: number };
  * Broadcasts one after the other: two articles saved a moment apart must not send at twice
  * the rate.
  */
+type BroadcastNeeds = {
+  subscriptions: SubscriptionStore;
+  perSecond: number;
+  sleep: (ms: number) => Promise<void>;
+  logger: Logger;
+};
+
 export class Broadcaster {
   private queue: Promise<unknown> = Promise.resolve();
 
-  send(api: Api, s: Services, text: string): Promise<BroadcastResult> {
-    const run = this.queue.then(() => broadcast(api, s, text));
+  constructor(private readonly needs: BroadcastNeeds) {}
+
+  send(api: Api, text: string): Promise<BroadcastResult> {
+    const run = this.queue.then(() => broadcast(api, this.needs, text));
     this.queue = run.catch(() => undefined);
     return run;
   }
@@ -23,10 +33,10 @@ export class Broadcaster {
  * limit for a bot is about 30). A chat that blocked the bot or removed it (403) is dropped
  * from the subscriptions and never tried again; flood waits are handled by the API client.
  */
-async function broadcast(api: Api, s: Services, text: string): Promise<BroadcastResult> {
+async function broadcast(api: Api, s: BroadcastNeeds, text: string): Promise<BroadcastResult> {
   const chats = await s.subscriptions.list();
   const result: BroadcastResult = { sent: 0, dropped: 0, failed: 0 };
-  const interval = 1000 / s.config.BROADCAST_PER_SECOND;
+  const interval = 1000 / s.perSecond;
   let nextAt = 0;
   for (const chat of chats) {
     const wait = nextAt - performance.now();

@@ -75,6 +75,11 @@ export function createServices(opts: {
   const metrics = createMetrics(() => storage.up);
   // The terminal chat (no BOT_TOKEN) has no officers' group to hand questions to.
   const officers = config.mode === "terminal" ? undefined : config.OFFICERS_CHAT_ID;
+  const subscriptions =
+    storage.kind === "redis"
+      ? new SharedSubscriptions(storage)
+      : new FileSubscriptions(config.DATA_DIR);
+  const sleep: Services["sleep"] = opts.sleep ?? ((ms, signal) => delay(ms, undefined, { signal }));
   return {
     store: opts.store,
     config,
@@ -103,13 +108,15 @@ export function createServices(opts: {
     shelf: new ArticleShelf(opts.store.paths.seedsDir, opts.store),
     additions: new AddSessions(config.ADD_IDLE_MINUTES * 60_000),
     removals: new ShortKeys(),
-    subscriptions:
-      storage.kind === "redis"
-        ? new SharedSubscriptions(storage)
-        : new FileSubscriptions(config.DATA_DIR),
-    broadcaster: new Broadcaster(),
+    subscriptions,
+    broadcaster: new Broadcaster({
+      subscriptions,
+      perSecond: config.BROADCAST_PER_SECOND,
+      sleep,
+      logger,
+    }),
     stats: { answered: 0, unanswered: 0, startedAt: now() },
     now,
-    sleep: opts.sleep ?? ((ms, signal) => delay(ms, undefined, { signal })),
+    sleep,
   };
 }

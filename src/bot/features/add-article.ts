@@ -295,6 +295,6 @@ async function save(ctx: BotContext, session: AddSession): Promise<void> {
   // Subscribers hear of it after the admin has the answer; a slow broadcast holds no one up.
   if (article && facts.length)
     s.broadcaster
-      .send(ctx.api, s, newFiguresText(article, facts))
+      .send(ctx.api, newFiguresText(article, facts))
       .catch((err) => s.logger.error({ err }, "broadcast failed"));
 }
