@@ -8,6 +8,8 @@ const phrase = z
 /** Informal spellings and their standard words: "brp" → "berapa", "udh" → "sudah". */
 export const slangFileSchema = z.object({
   words: z.record(word, z.string().regex(/^[a-z0-9 ]*$/)),
+  /** A suffix split off a word the bot knows: "umkmnya" is read "umkm nya". */
+  suffix: word,
   /** Particles that carry no meaning for a statistic ("sih", "dong"). */
   fillers: z.array(word),
   /** Multi-word spellings read as one word: "usaha mikro kecil dan menengah" is "umkm". */
@@ -37,6 +39,8 @@ export const intentsFileSchema = z.object({
   figureWords: z.array(phrase),
   /** "berapa persen dari target": the share of a target reached, not a share measure. */
   ofTarget: z.array(phrase),
+  /** Words that join two measures into two asked ("jumlah umkm dan umkm go digital"), not one narrowed. */
+  joiners: z.array(word).min(1),
   /** Words that ask for an average ("rata-rata omzet"): a total is no answer to them. */
   averageWords: z.array(phrase),
   /** Words that ask for a count ("jumlah"): a share named with them asks for the count it is a share of. */

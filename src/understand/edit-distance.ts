@@ -4,7 +4,11 @@ export function editDistance(a: string, b: string): number {
 }
 
 // Three rows, reused: no allocation per call.
-let rows = [new Int32Array(64), new Int32Array(64), new Int32Array(64)];
+let rows: [Int32Array, Int32Array, Int32Array] = [
+  new Int32Array(64),
+  new Int32Array(64),
+  new Int32Array(64),
+];
 
 /**
  * The distance when it is at most `max`, else `max + 1`: the same as editDistance within the
@@ -24,12 +28,11 @@ export function editDistanceWithin(a: string, b: string, max: number): number {
   const n = endA - start;
   const m = endB - start;
   if (n === 0 || m === 0) return Math.min(n + m, max + 1);
-  if ((rows[0] as Int32Array).length <= m)
+  if (rows[0].length <= m)
     rows = [new Int32Array(m + 1), new Int32Array(m + 1), new Int32Array(m + 1)];
   const over = max + 1;
-  let older = rows[0] as Int32Array; // row i - 2
-  let prev = rows[1] as Int32Array; // row i - 1
-  let row = rows[2] as Int32Array; // row i
+  // Cells are read at 0..m of rows longer than m: the `as number` casts below are true.
+  let [older, prev, row] = rows; // rows i - 2, i - 1 and i
   for (let j = 0; j <= m; j++) prev[j] = j <= max ? j : over;
   for (let i = 1; i <= n; i++) {
     const from = Math.max(1, i - max);

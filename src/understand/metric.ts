@@ -29,22 +29,21 @@ export function makeMetricMatcher(lex: Lexicon, vocabulary: ReadonlySet<string>)
   };
 }
 
-const JOINERS = new Set(["dan", "serta", "sama", "atau", "juga", "dengan", "dibanding", "lalu"]);
-
 /**
  * "jumlah umkm go digital" names the total and go digital but asks for the narrower one;
  * "jumlah umkm dan umkm go digital" asks for both. A broad metric is dropped when a metric
- * that narrows it is also named, with no "dan" between them.
+ * that narrows it is also named, with no joiner ("dan") between them.
  */
 export function narrowest(
   hits: PhraseHit<string>[],
   words: string[],
   narrowsOf: (id: string) => readonly string[],
+  joiners: ReadonlySet<string>,
 ): string[] {
   const together = (a: PhraseHit<string>, b: PhraseHit<string>) => {
     const [first, second] = a.at < b.at ? [a, b] : [b, a];
     const between = words.slice(first.at + first.length, second.at);
-    return !between.some((w) => JOINERS.has(w));
+    return !between.some((w) => joiners.has(w));
   };
   const kept = hits.filter(
     (h) => !hits.some((n) => n !== h && narrowsOf(n.value).includes(h.value) && together(h, n)),

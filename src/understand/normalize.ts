@@ -11,6 +11,7 @@ export type Normalizer = (question: string) => string[];
  */
 export function makeNormalizer(lex: Lexicon, vocabulary: ReadonlySet<string>): Normalizer {
   const slang = new Map(Object.entries(lex.slang.words));
+  const { suffix } = lex.slang;
   const phrases = Object.entries(lex.slang.phrases).map(
     ([from, to]) =>
       [
@@ -31,9 +32,9 @@ export function makeNormalizer(lex: Lexicon, vocabulary: ReadonlySet<string>): N
       if (!w) continue;
       const word = slang.get(w) ?? unstretch(w, vocabulary);
       if (word === "") continue;
-      const stem = word.endsWith("nya") ? word.slice(0, -3) : "";
+      const stem = word.endsWith(suffix) ? word.slice(0, -suffix.length) : "";
       if (stem && !vocabulary.has(word) && vocabulary.has(slang.get(stem) ?? stem))
-        out.push(slang.get(stem) ?? stem, "nya");
+        out.push(slang.get(stem) ?? stem, suffix);
       else if (word.includes(" ")) out.push(...word.split(" "));
       else out.push(word);
     }

@@ -1,0 +1,28 @@
+import type { IntentsFile } from "../lexicon/language-schema";
+import { hasPhraseIn, type PhraseText } from "./phrases";
+import type { Query } from "./query";
+
+type Asks = Pick<Query, "target" | "percent" | "count" | "average" | "unsupported" | "realised">;
+
+export type AskReader = (said: PhraseText, metrics: readonly string[]) => Asks;
+
+/** What a question asks of the figure besides place, measure and time: a target, a share, a count. */
+export function makeAskReader(intents: IntentsFile): AskReader {
+  // Each unsupported measure as a list of its own, made once: the lookups are split once each.
+  const unsupported = intents.unsupported.map((measure) => ({ measure, phrases: [measure] }));
+  return (said, metrics) => {
+    const has = (phrases: readonly string[]) => hasPhraseIn(said, phrases);
+    return {
+      target: has(intents.target) || has(intents.ofTarget),
+      // "udah berapa persen dari target?" asks how much of the target was reached.
+      percent: has(intents.percent) && !has(intents.ofTarget),
+      count: has(intents.countWords),
+      average: has(intents.averageWords),
+      // "jumlah umkm yg ekspor": a measure the bot lacks, even when the plain total is also named.
+      unsupported: metrics.some((m) => m !== intents.defaults.metric)
+        ? undefined
+        : unsupported.find((u) => has(u.phrases))?.measure,
+      realised: has(intents.realised),
+    };
+  };
+}

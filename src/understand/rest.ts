@@ -1,0 +1,37 @@
+import type { Lexicon } from "../lexicon/load";
+import type { Query } from "./query";
+
+/** Words of asking itself ("berapa", "ada", "dong"): set aside before the rest is read. */
+export function askingWordsOf(lex: Lexicon): Set<string> {
+  const { intents } = lex;
+  return new Set([
+    ...intents.questionWords,
+    ...lex.slang.fillers,
+    ...[
+      ...Object.values(intents.keywords).flat(),
+      ...intents.target,
+      ...intents.percent,
+      ...intents.realised,
+    ].flatMap((p) => p.split(" ")),
+  ]);
+}
+
+/** What a question says besides asking: the words no detector took, and each with a neighbour. */
+export function restOf(
+  words: readonly string[],
+  taken: readonly boolean[],
+  asking: ReadonlySet<string>,
+): Pick<Query, "rest" | "restPhrases"> {
+  const at = words.flatMap((w, i) =>
+    !taken[i] && w.length > 2 && !asking.has(w) && !/^\d+$/.test(w) ? [i] : [],
+  );
+  return {
+    // Each index came from words itself.
+    rest: at.map((i) => words[i] as string),
+    restPhrases: at.flatMap((i) =>
+      [words[i - 1], words[i + 1]].flatMap((n, side) =>
+        n ? [side ? `${words[i]} ${n}` : `${n} ${words[i]}`] : [],
+      ),
+    ),
+  };
+}
