@@ -14,8 +14,7 @@ export function readJsonFile<S extends z.ZodType>(
     data = JSON.parse(text);
   } catch (e) {
     const message = e instanceof Error ? e.message : String(e);
-    const at = Number(message.match(/position (\d+)/)?.[1]);
-    const line = Number.isFinite(at) ? text.slice(0, at).split("\n").length : undefined;
+    const line = text.slice(0, badOffset(text)).split("\n").length;
     throw new DataFileError(shownAs, undefined, `not valid JSON: ${message}`, line);
   }
   const parsed = schema.safeParse(data);
@@ -28,4 +27,38 @@ export function readJsonFile<S extends z.ZodType>(
     );
   }
   return parsed.data;
+}
+
+/** Where JSON.parse gives up: Node 20 names no position for some errors ("Unexpected token"). */
+function badOffset(text: string): number {
+  const at = Number(/position (\d+)/.exec(parseError(text))?.[1]);
+  if (Number.isFinite(at)) return at;
+  // A prefix of good JSON fails only by running out, so the longest such prefix ends where the
+  // text goes wrong: a binary search, a few parses of a file of a few kilobytes.
+  let good = 0;
+  let bad = text.length;
+  while (bad - good > 1) {
+    const mid = (good + bad) >>> 1;
+    if (runsOut(text.slice(0, mid))) good = mid;
+    else bad = mid;
+  }
+  return good;
+}
+
+function runsOut(prefix: string): boolean {
+  const message = parseError(prefix);
+  return (
+    message === "" ||
+    message.startsWith("Unexpected end") ||
+    message.endsWith(`at position ${prefix.length}`)
+  );
+}
+
+function parseError(text: string): string {
+  try {
+    JSON.parse(text);
+    return "";
+  } catch (e) {
+    return e instanceof Error ? e.message : String(e);
+  }
 }
