@@ -8,7 +8,15 @@ import { noDataLines } from "./nearby";
 import { firstNotBefore, inPeriod } from "./period-search";
 import { narrowed } from "./qualifiers";
 import { targetBlock, targetLines } from "./target-block";
-import { citedFacts, factValue, periodText, sourcesText, valueText, whereText } from "./wording";
+import {
+  citedFacts,
+  factValue,
+  periodText,
+  sourceNames,
+  sourcesText,
+  valueText,
+  whereText,
+} from "./wording";
 
 export type Ask = {
   metric: string;
@@ -132,7 +140,7 @@ export function figureBlock(k: Knowledge, ask: Ask): Block {
     lines.push(`Kutipan: "${oneLine((headline[0] as FigureGroup)[0].quote)}"`);
   if (earlier.length) {
     const points = earlier.map(
-      (g) => `${factValue(g[0])} (${formatPeriod(g[0].period)}; ${sourcesText(g).slice(1, -1)})`,
+      (g) => `${factValue(g[0])} (${formatPeriod(g[0].period)}; ${sourceNames(g)})`,
     );
     lines.push(`Sebelumnya: ${points.join(" · ")}`);
   }
@@ -178,7 +186,7 @@ function unsureBlock(groups: readonly FigureGroup[], what: string): Block {
 
 function computedBlock(computed: Computed[], what: string): Block {
   const c = computed.at(-1) as Computed;
-  const sources = sourcesText(c.from).slice(1, -1);
+  const sources = sourceNames(c.from);
   return {
     lines: [
       `${valueText(c.value, c.unit, c.approx)} — ${what}, ${periodText(c.period)} (dihitung: ${c.how}; ${sources})`,

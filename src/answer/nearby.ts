@@ -4,7 +4,7 @@ import type { Knowledge } from "../knowledge/knowledge";
 import { compute } from "./compute";
 import type { Ask } from "./figures";
 import { inPeriod } from "./period-search";
-import { capped, factValue, periodText, sourcesText, valueText } from "./wording";
+import { capped, factValue, periodText, sourceNames, sourcesText, valueText } from "./wording";
 
 const MAX_PLACES = 4;
 
@@ -37,7 +37,7 @@ export function noDataLines(
       );
     else if (computed)
       lines.push(
-        `${province}: ${valueText(computed.value, computed.unit, computed.approx)}, ${periodText(computed.period)} (dihitung: ${computed.how}; ${sourcesText(computed.from).slice(1, -1)})`,
+        `${province}: ${valueText(computed.value, computed.unit, computed.approx)}, ${periodText(computed.period)} (dihitung: ${computed.how}; ${sourceNames(computed.from)})`,
       );
   }
   if (place?.level === "provinsi") {
@@ -48,7 +48,7 @@ export function noDataLines(
         const g = latestSure(k, ask.metric, r, ask.period);
         return g
           ? [
-              `${k.regionName(r)} ${factValue(g[0])} (${formatPeriod(g[0].period)}; ${sourcesText(g).slice(1, -1)})`,
+              `${k.regionName(r)} ${factValue(g[0])} (${formatPeriod(g[0].period)}; ${sourceNames(g)})`,
             ]
           : [];
       });
@@ -62,7 +62,7 @@ export function noDataLines(
       const g = latestSure(k, ask.metric, r, ask.period);
       return g
         ? [
-            `${k.regionName(r)} ${factValue(g[0])} (${formatPeriod(g[0].period)}; ${sourcesText(g).slice(1, -1)})`,
+            `${k.regionName(r)} ${factValue(g[0])} (${formatPeriod(g[0].period)}; ${sourceNames(g)})`,
           ]
         : [];
     });

@@ -41,6 +41,11 @@ export function sourceText(f: Pick<Fact, "outlet" | "published">): string {
 
 /** The sources of several facts stating the same figure: "(Bisnis.com, 4 Desember 2023; ANTARA, 2023)". */
 export function sourcesText(facts: readonly Fact[]): string {
+  return `(${citation(facts).text})`;
+}
+
+/** The same sources bare, inside a note with parentheses of its own: "(Mei 2023; Bisnis.com, 4 Desember 2023)". */
+export function sourceNames(facts: readonly Fact[]): string {
   return citation(facts).text;
 }
 
@@ -65,7 +70,7 @@ function citation(facts: readonly Fact[]): Citation {
       .slice(0, 2);
     const more = sources.size - cited.length;
     c = {
-      text: `(${cited.map(sourceText).join("; ")}${more > 0 ? `; +${more} sumber lain` : ""})`,
+      text: `${cited.map(sourceText).join("; ")}${more > 0 ? `; +${more} sumber lain` : ""}`,
       cited,
     };
     citations.set(facts, c);
