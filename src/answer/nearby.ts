@@ -14,23 +14,25 @@ const MAX_PLACES = 4;
  * its cities' figures; else the places that have the measure, or the measures this place has.
  */
 export function noDataLines(
-  k: Knowledge,
+  knowledge: Knowledge,
   ask: Ask,
   realised: readonly FigureGroup[],
   targets: readonly FigureGroup[],
 ): string[] {
-  const label = k.metric(ask.metric).label;
+  const label = knowledge.metric(ask.metric).label;
   const lines: string[] = [];
   if (realised.length || targets.length) {
     const have = realised.length ? realised : targets;
-    const periods = [...new Set(have.map((g) => g[0].period))].reverse().map(formatPeriod);
+    const periods = [...new Set(have.map((group) => group[0].period))].reverse().map(formatPeriod);
     lines.push(`Yang ada${realised.length ? "" : " hanya target"}: ${capped(periods)}.`);
   }
-  const place = k.lexicon.places.get(ask.region);
+  const place = knowledge.lexicon.places.get(ask.region);
   if (place && (place.level === "kabupaten" || place.level === "kota") && place.province) {
-    const province = `Angka Provinsi ${k.regionName(place.province)} (bukan angka ${place.name})`;
-    const latest = latestSure(k, ask.metric, place.province, ask.period);
-    const computed = latest ? undefined : compute(k, ask.metric, place.province, ask.period).at(-1);
+    const province = `Angka Provinsi ${knowledge.regionName(place.province)} (bukan angka ${place.name})`;
+    const latest = latestSure(knowledge, ask.metric, place.province, ask.period);
+    const computed = latest
+      ? undefined
+      : compute(knowledge, ask.metric, place.province, ask.period).at(-1);
     if (latest)
       lines.push(
         `${province}: ${factValue(latest[0])}, ${periodText(latest[0].period)} ${sourcesText(latest)}`,
@@ -41,14 +43,17 @@ export function noDataLines(
       );
   }
   if (place?.level === "provinsi") {
-    const within = k.table
+    const within = knowledge.table
       .regionsWith(ask.metric)
-      .filter((r) => k.lexicon.places.get(r)?.province === place.id && r !== place.id)
-      .flatMap((r) => {
-        const g = latestSure(k, ask.metric, r, ask.period);
-        return g
+      .filter(
+        (region) =>
+          knowledge.lexicon.places.get(region)?.province === place.id && region !== place.id,
+      )
+      .flatMap((region) => {
+        const group = latestSure(knowledge, ask.metric, region, ask.period);
+        return group
           ? [
-              `${k.regionName(r)} ${factValue(g[0])} (${formatPeriod(g[0].period)}; ${sourceNames(g)})`,
+              `${knowledge.regionName(region)} ${factValue(group[0])} (${formatPeriod(group[0].period)}; ${sourceNames(group)})`,
             ]
           : [];
       });
@@ -58,11 +63,11 @@ export function noDataLines(
       );
   }
   if (place?.members?.length) {
-    const members = place.members.flatMap((r) => {
-      const g = latestSure(k, ask.metric, r, ask.period);
-      return g
+    const members = place.members.flatMap((region) => {
+      const group = latestSure(knowledge, ask.metric, region, ask.period);
+      return group
         ? [
-            `${k.regionName(r)} ${factValue(g[0])} (${formatPeriod(g[0].period)}; ${sourceNames(g)})`,
+            `${knowledge.regionName(region)} ${factValue(group[0])} (${formatPeriod(group[0].period)}; ${sourceNames(group)})`,
           ]
         : [];
     });
@@ -72,20 +77,26 @@ export function noDataLines(
       );
   }
   if (lines.length) return lines;
-  const regions = k.table.regionsWith(ask.metric).map((r) => k.regionName(r));
+  const regions = knowledge.table
+    .regionsWith(ask.metric)
+    .map((region) => knowledge.regionName(region));
   if (regions.length) return [`Data ${label} ada untuk: ${capped(regions)}.`];
-  const metrics = k.table.metricsIn(ask.region).map((m) => k.metric(m).label);
-  return metrics.length ? [`Untuk ${k.regionName(ask.region)} ada: ${capped(metrics)}.`] : [];
+  const metrics = knowledge.table
+    .metricsIn(ask.region)
+    .map((metric) => knowledge.metric(metric).label);
+  return metrics.length
+    ? [`Untuk ${knowledge.regionName(ask.region)} ada: ${capped(metrics)}.`]
+    : [];
 }
 
 function latestSure(
-  k: Knowledge,
+  knowledge: Knowledge,
   metric: string,
   region: string,
   period?: Period,
 ): FigureGroup | undefined {
-  const { realised } = k.table.figures(metric, region);
+  const { realised } = knowledge.table.figures(metric, region);
   return (period ? inPeriod(realised, period) : realised)
-    .filter((g) => g.some((f) => f.sure))
+    .filter((group) => group.some((fact) => fact.sure))
     .at(-1);
 }
