@@ -1,6 +1,7 @@
 import { formatPeriod, type Period } from "../format/period";
 import type { FigureGroup } from "../knowledge/fact-table";
 import type { Knowledge } from "../knowledge/knowledge";
+import type { Place } from "../lexicon/places";
 import { compute } from "./compute";
 import type { Ask } from "./figures";
 import { inPeriod } from "./period-search";
@@ -19,7 +20,6 @@ export function noDataLines(
   realised: readonly FigureGroup[],
   targets: readonly FigureGroup[],
 ): string[] {
-  const label = knowledge.metric(ask.metric).label;
   const lines: string[] = [];
   if (realised.length || targets.length) {
     const have = realised.length ? realised : targets;
@@ -28,59 +28,68 @@ export function noDataLines(
   }
   const place = knowledge.lexicon.places.get(ask.region);
   if (place && (place.level === "kabupaten" || place.level === "kota") && place.province) {
-    const province = `Angka Provinsi ${knowledge.regionName(place.province)} (bukan angka ${place.name})`;
-    const latest = latestSure(knowledge, ask.metric, place.province, ask.period);
-    const computed = latest
-      ? undefined
-      : compute(knowledge, ask.metric, place.province, ask.period).at(-1);
-    if (latest)
-      lines.push(
-        `${province}: ${factValue(latest[0])}, ${periodText(latest[0].period)} ${sourcesText(latest)}`,
-      );
-    else if (computed)
-      lines.push(
-        `${province}: ${valueText(computed.value, computed.unit, computed.approx)}, ${periodText(computed.period)} (dihitung: ${computed.how}; ${sourceNames(computed.from)})`,
-      );
+    const line = provinceLine(knowledge, ask, place, place.province);
+    if (line) lines.push(line);
   }
   if (place?.level === "provinsi") {
-    const within = knowledge.table
+    const cities = knowledge.table
       .regionsWith(ask.metric)
       .filter(
         (region) =>
           knowledge.lexicon.places.get(region)?.province === place.id && region !== place.id,
-      )
-      .flatMap((region) => {
-        const group = latestSure(knowledge, ask.metric, region, ask.period);
-        return group
-          ? [
-              `${knowledge.regionName(region)} ${factValue(group[0])} (${formatPeriod(group[0].period)}; ${sourceNames(group)})`,
-            ]
-          : [];
-      });
+      );
+    const within = latestPoints(knowledge, ask, cities);
     if (within.length)
       lines.push(
         `Yang ada untuk kabupaten/kota di ${place.name} (bukan angka provinsi): ${within.slice(0, MAX_PLACES).join(" · ")}${within.length > MAX_PLACES ? ` dan ${within.length - MAX_PLACES} lainnya` : ""}`,
       );
   }
   if (place?.members?.length) {
-    const members = place.members.flatMap((region) => {
-      const group = latestSure(knowledge, ask.metric, region, ask.period);
-      return group
-        ? [
-            `${knowledge.regionName(region)} ${factValue(group[0])} (${formatPeriod(group[0].period)}; ${sourceNames(group)})`,
-          ]
-        : [];
-    });
+    const members = latestPoints(knowledge, ask, place.members);
     if (members.length)
       lines.push(
         `Angka provinsinya (bukan angka ${place.name}): ${members.slice(0, 6).join(" · ")}`,
       );
   }
-  if (lines.length) return lines;
+  return lines.length ? lines : elsewhereLines(knowledge, ask);
+}
+
+/** A city's province's figure, stated or worked out, said to be the province's. */
+function provinceLine(
+  knowledge: Knowledge,
+  ask: Ask,
+  place: Place,
+  province: string,
+): string | undefined {
+  const whose = `Angka Provinsi ${knowledge.regionName(province)} (bukan angka ${place.name})`;
+  const latest = latestSure(knowledge, ask.metric, province, ask.period);
+  if (latest)
+    return `${whose}: ${factValue(latest[0])}, ${periodText(latest[0].period)} ${sourcesText(latest)}`;
+  const computed = compute(knowledge, ask.metric, province, ask.period).at(-1);
+  if (computed)
+    return `${whose}: ${valueText(computed.value, computed.unit, computed.approx)}, ${periodText(computed.period)} (dihitung: ${computed.how}; ${sourceNames(computed.from)})`;
+  return undefined;
+}
+
+/** "Kota Bandung 1,2 juta (2023; ...)": each region's latest sure figure, where it has one. */
+function latestPoints(knowledge: Knowledge, ask: Ask, regions: readonly string[]): string[] {
+  return regions.flatMap((region) => {
+    const group = latestSure(knowledge, ask.metric, region, ask.period);
+    return group
+      ? [
+          `${knowledge.regionName(region)} ${factValue(group[0])} (${formatPeriod(group[0].period)}; ${sourceNames(group)})`,
+        ]
+      : [];
+  });
+}
+
+/** Nothing near: the places that have the measure, or else the measures this place has. */
+function elsewhereLines(knowledge: Knowledge, ask: Ask): string[] {
   const regions = knowledge.table
     .regionsWith(ask.metric)
     .map((region) => knowledge.regionName(region));
-  if (regions.length) return [`Data ${label} ada untuk: ${capped(regions)}.`];
+  if (regions.length)
+    return [`Data ${knowledge.metric(ask.metric).label} ada untuk: ${capped(regions)}.`];
   const metrics = knowledge.table
     .metricsIn(ask.region)
     .map((metric) => knowledge.metric(metric).label);
