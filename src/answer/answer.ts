@@ -1,4 +1,4 @@
-import { measureKey } from "../facts/fact-schema";
+import { type Fact, measureKey } from "../facts/fact-schema";
 import { comparePeriods, formatPeriod } from "../format/period";
 import type { Knowledge } from "../knowledge/knowledge";
 import type { Query } from "../understand/query";
@@ -23,103 +23,118 @@ export type AnswerOptions = {
 const MAX_BLOCKS = 6;
 
 /** The answering core: a question in, an answer out. Pure apart from reading `today`. */
-export function answer(k: Knowledge, question: string, options: AnswerOptions = {}): Answer {
+export function answer(
+  knowledge: Knowledge,
+  question: string,
+  options: AnswerOptions = {},
+): Answer {
   const today = options.today ?? new Date();
-  const q = withContext(k.understand(question, today), options.previous);
-  return answerQuery(q.outlets.length ? outletView(k, q.outlets) : k, q, question);
+  const query = withContext(knowledge.understand(question, today), options.previous);
+  const view = query.outlets.length ? outletView(knowledge, query.outlets) : knowledge;
+  return answerQuery(view, query, question);
 }
 
-export function answerQuery(k: Knowledge, q: Query, question: string): Answer {
-  const base = {
+/** What every answer holds before it says anything: no facts, nothing assumed, no choices. */
+function emptyAnswer(question: string, query: Query): Omit<Answer, "text" | "outcome"> {
+  return {
     question,
-    query: q,
-    intent: q.intent,
+    query,
+    intent: query.intent,
     facts: [],
     computed: [],
     assumed: [],
     choices: [],
   };
-  switch (q.intent) {
+}
+
+export function answerQuery(knowledge: Knowledge, query: Query, question: string): Answer {
+  const empty = emptyAnswer(question, query);
+  switch (query.intent) {
     case "help":
-      return { ...base, text: helpText(k), outcome: "help" };
+      return { ...empty, text: helpText(knowledge), outcome: "help" };
     case "greeting":
-      return { ...base, text: greetingText(k), outcome: "help" };
+      return { ...empty, text: greetingText(knowledge), outcome: "help" };
     case "thanks":
-      return { ...base, text: thanksText(), outcome: "help" };
+      return { ...empty, text: thanksText(), outcome: "help" };
     case "out_of_scope":
-      return { ...base, text: outOfScopeText(k), outcome: "out_of_scope" };
+      return { ...empty, text: outOfScopeText(knowledge), outcome: "out_of_scope" };
     case "source":
-      return sourceAnswer(k, q, question);
+      return sourceAnswer(knowledge, query, question);
     default:
-      return figureAnswer(k, q, question);
+      return figureAnswer(knowledge, query, question);
   }
 }
 
-function figureAnswer(k: Knowledge, q: Query, question: string): Answer {
-  const provinces = q.ambiguous?.candidates.every(
-    (c) => k.lexicon.places.get(c)?.level === "provinsi",
+function figureAnswer(knowledge: Knowledge, query: Query, question: string): Answer {
+  const provinces = query.ambiguous?.candidates.every(
+    (candidate) => knowledge.lexicon.places.get(candidate)?.level === "provinsi",
   );
-  if (q.ambiguous && provinces && q.regions.length === 0)
-    return choiceAnswer(k, q, question, q.ambiguous);
-  if (q.unsupported) return unsupportedAnswer(k, q, question);
+  if (query.ambiguous && provinces && query.regions.length === 0)
+    return choiceAnswer(knowledge, query, question, query.ambiguous);
+  if (query.unsupported) return unsupportedAnswer(knowledge, query, question);
   // One ask more than the blocks shown: enough to tell one ask from several.
-  const { asks, assumed, resolved, choices } = resolve(k, q, MAX_BLOCKS + 1);
-  if (choices) return choiceAnswer(k, q, question, choices);
-  const first = asks[0] as Ask;
-  let blocks: Block[];
-  let series: Answer["series"];
-  if (q.intent === "trend") {
-    const trend = trendBlock(k, first);
-    blocks = [trend.block];
-    series = trend.series;
-  } else {
-    blocks = asks.slice(0, MAX_BLOCKS).map((a) => figureBlock(k, a));
-    // One figure with a history behind it: its series goes along, for a chart on request.
-    if (asks.length === 1 && blocks[0]?.headline)
-      series = trendBlock(k, { ...first, period: undefined }).series;
-  }
-  const comparing = q.intent === "comparison" && asks.length > 1;
+  const { asks, assumed, resolved, choices } = resolve(knowledge, query, MAX_BLOCKS + 1);
+  if (choices) return choiceAnswer(knowledge, query, question, choices);
+  const { blocks, series } = figureBlocks(knowledge, query, asks);
+  const comparing = query.intent === "comparison" && asks.length > 1;
   const computed: Computed[] = [];
   const lines = comparing
-    ? compareLines(k, first, blocks, computed)
-    : blocks.flatMap((b) => b.lines);
-  const found = blocks.some((b) => b.found);
-  computed.unshift(...blocks.flatMap((b) => b.computed));
+    ? compareLines(knowledge, asks, blocks, computed)
+    : blocks.flatMap((block) => block.lines);
+  const found = blocks.some((block) => block.found);
+  computed.unshift(...blocks.flatMap((block) => block.computed));
   // A place read from a city or a typo, or an outlet named, is said even when there is no
   // figure: it explains the answer.
-  if (assumed.length && (found || q.ambiguous || q.guessed.length || q.outlets.length))
-    lines.push(`Asumsi: ${assumed.join("; ")}.`);
+  const explains = found || query.ambiguous || query.guessed.length || query.outlets.length;
+  if (assumed.length && explains) lines.push(`Asumsi: ${assumed.join("; ")}.`);
+  const facts = blocks.flatMap((block) => block.facts);
   return {
-    question,
-    query: resolved,
-    intent: q.intent,
+    ...emptyAnswer(question, resolved),
     text: lines.join("\n"),
     outcome: found ? "answered" : "no_data",
-    facts: [...new Map(blocks.flatMap((b) => b.facts).map((f) => [f.id, f])).values()],
+    facts: [...new Map(facts.map((fact) => [fact.id, fact])).values()],
     computed,
     assumed,
-    choices: [],
     series,
   };
 }
 
+/** A trend's one block, or one block per ask; and the series a chart would show, if any. */
+function figureBlocks(
+  knowledge: Knowledge,
+  query: Query,
+  asks: readonly Ask[],
+): { blocks: Block[]; series: Answer["series"] } {
+  // resolve makes at least one ask.
+  const first = asks[0] as Ask;
+  if (query.intent === "trend") {
+    const trend = trendBlock(knowledge, first);
+    return { blocks: [trend.block], series: trend.series };
+  }
+  const blocks = asks.slice(0, MAX_BLOCKS).map((ask) => figureBlock(knowledge, ask));
+  // One figure with a history behind it: its series goes along, for a chart on request.
+  const series =
+    asks.length === 1 && blocks[0]?.headline
+      ? trendBlock(knowledge, { ...first, period: undefined }).series
+      : undefined;
+  return { blocks, series };
+}
+
 /** "jawa": three provinces; "bogor" with figures for the regency and the city: the person picks. */
 function choiceAnswer(
-  k: Knowledge,
-  q: Query,
+  knowledge: Knowledge,
+  query: Query,
   question: string,
   ambiguous: { words: string; candidates: string[] },
 ): Answer {
-  const choices = ambiguous.candidates.map((region) => ({ label: k.regionName(region), region }));
+  const choices = ambiguous.candidates.map((region) => ({
+    label: knowledge.regionName(region),
+    region,
+  }));
   return {
-    question,
-    query: { ...q, ambiguous },
-    intent: q.intent,
-    text: `"${ambiguous.words}" bisa berarti beberapa wilayah. Maksudnya yang mana: ${choices.map((c) => c.label).join(", ")}?`,
+    ...emptyAnswer(question, { ...query, ambiguous }),
+    text: `"${ambiguous.words}" bisa berarti beberapa wilayah. Maksudnya yang mana: ${choices.map((choice) => choice.label).join(", ")}?`,
     outcome: "ambiguous",
-    facts: [],
-    computed: [],
-    assumed: [],
     choices,
   };
 }
@@ -128,13 +143,19 @@ function choiceAnswer(
  * One line per region or period; says when the figures are from different times, and for
  * one region at two times works out the change.
  */
-function compareLines(k: Knowledge, first: Ask, blocks: Block[], computed: Computed[]): string[] {
-  const label = k.metric(first.metric).label;
-  const lines = [`Perbandingan ${label}:`, ...blocks.map((b) => `• ${b.lines[0]}`)];
+function compareLines(
+  knowledge: Knowledge,
+  asks: readonly Ask[],
+  blocks: Block[],
+  computed: Computed[],
+): string[] {
+  // resolve makes at least one ask.
+  const label = knowledge.metric((asks[0] as Ask).metric).label;
+  const lines = [`Perbandingan ${label}:`, ...blocks.map((block) => `• ${block.lines[0]}`)];
   // A change runs from the earlier period to the later, whichever was said first, and only
   // between two figures of one measure in one place.
   const heads = blocks
-    .flatMap((b) => (b.headline ? [b.headline] : []))
+    .flatMap((block) => (block.headline ? [block.headline] : []))
     .sort((a, b) => comparePeriods(a.period, b.period));
   const [from, to] = [heads[0], heads.at(-1)];
   if (
@@ -148,66 +169,60 @@ function compareLines(k: Knowledge, first: Ask, blocks: Block[], computed: Compu
     from.period !== to.period
   ) {
     const change = difference(to, from);
-    const direction = change.value >= 0 ? "naik" : "turun";
-    lines.push(
-      `Selisih: ${direction} ${valueText(Math.abs(change.value), change.unit === "persen" ? "poin persen" : change.unit)} dari ${formatPeriod(from.period)} ke ${formatPeriod(to.period)} (dihitung: ${change.how}${from.outlet === to.outlet ? "" : `; dari dua sumber berbeda, ${from.outlet} dan ${to.outlet}, yang bisa menghitung dengan cara berbeda`}).`,
-    );
+    lines.push(changeLine(change, from, to));
     computed.push(change);
-  } else if (new Set(blocks.map((b) => b.headline?.period ?? b.computed.at(-1)?.period)).size > 1) {
+  } else if (
+    new Set(blocks.map((block) => block.headline?.period ?? block.computed.at(-1)?.period)).size > 1
+  ) {
     lines.push("Catatan: angkanya dari waktu yang berbeda.");
   }
   return lines;
 }
 
-function sourceAnswer(k: Knowledge, q: Query, question: string): Answer {
-  const byNumber = q.numbers.length ? k.table.withValues(q.numbers) : [];
+function changeLine(change: Computed, from: Fact, to: Fact): string {
+  const direction = change.value >= 0 ? "naik" : "turun";
+  const amount = valueText(
+    Math.abs(change.value),
+    change.unit === "persen" ? "poin persen" : change.unit,
+  );
+  const outlets =
+    from.outlet === to.outlet
+      ? ""
+      : `; dari dua sumber berbeda, ${from.outlet} dan ${to.outlet}, yang bisa menghitung dengan cara berbeda`;
+  return `Selisih: ${direction} ${amount} dari ${formatPeriod(from.period)} ke ${formatPeriod(to.period)} (dihitung: ${change.how}${outlets}).`;
+}
+
+function sourceAnswer(knowledge: Knowledge, query: Query, question: string): Answer {
+  const byNumber = query.numbers.length ? knowledge.table.withValues(query.numbers) : [];
   const previous =
-    byNumber.length === 0 && q.metrics.length
-      ? figureAnswer(k, { ...q, intent: "statistic" }, question).facts
+    byNumber.length === 0 && query.metrics.length
+      ? figureAnswer(knowledge, { ...query, intent: "statistic" }, question).facts
       : [];
   const facts = byNumber.length ? byNumber : previous;
   // The answer opens with the figure whose source is asked, so it is clear which one it is.
   const lead = facts[0];
   const text = lead
     ? [
-        `${factValue(lead)} (${k.metric(measureKey(lead)).label} ${whereText(k, lead.region)}, ${formatPeriod(lead.period)}) — sumbernya:`,
-        ...factSources(k, facts),
+        `${factValue(lead)} (${knowledge.metric(measureKey(lead)).label} ${whereText(knowledge, lead.region)}, ${formatPeriod(lead.period)}) — sumbernya:`,
+        ...factSources(knowledge, facts),
       ].join("\n")
     : [
-        `Semua angka saya berasal dari ${k.table.articles.length} berita berikut:`,
-        ...articleList(k),
+        `Semua angka saya berasal dari ${knowledge.table.articles.length} berita berikut:`,
+        ...articleList(knowledge),
       ].join("\n");
-  return {
-    question,
-    query: q,
-    intent: "source",
-    text,
-    outcome: "answered",
-    facts,
-    computed: [],
-    assumed: [],
-    choices: [],
-  };
+  return { ...emptyAnswer(question, query), text, outcome: "answered", facts };
 }
 
 /** "ekspor umkm": no article gives it. Says so and what there is, never the total instead. */
-function unsupportedAnswer(k: Knowledge, q: Query, question: string): Answer {
-  const region = q.regions[0];
+function unsupportedAnswer(knowledge: Knowledge, query: Query, question: string): Answer {
+  const region = query.regions[0];
   const ids = region
-    ? k.table.metricsIn(region)
-    : k.lexicon.metrics.map((m) => m.id).filter((m) => k.table.regionsWith(m).length);
-  const have = ids.slice(0, 4).map((m) => k.metric(m).label);
-  const where = region ? ` untuk ${k.regionName(region)}` : "";
-  const text = `Belum ada data ${q.unsupported}${where} di berita yang saya punya. Yang ada${where}: ${have.join(", ")}${ids.length > 4 ? ", dan lainnya (lihat /data)" : ""}.`;
-  return {
-    question,
-    query: q,
-    intent: q.intent,
-    text,
-    outcome: "no_data",
-    facts: [],
-    computed: [],
-    assumed: [],
-    choices: [],
-  };
+    ? knowledge.table.metricsIn(region)
+    : knowledge.lexicon.metrics
+        .map((metric) => metric.id)
+        .filter((id) => knowledge.table.regionsWith(id).length);
+  const have = ids.slice(0, 4).map((id) => knowledge.metric(id).label);
+  const where = region ? ` untuk ${knowledge.regionName(region)}` : "";
+  const text = `Belum ada data ${query.unsupported}${where} di berita yang saya punya. Yang ada${where}: ${have.join(", ")}${ids.length > 4 ? ", dan lainnya (lihat /data)" : ""}.`;
+  return { ...emptyAnswer(question, query), text, outcome: "no_data" };
 }

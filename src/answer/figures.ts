@@ -8,7 +8,15 @@ import { noDataLines } from "./nearby";
 import { firstNotBefore, inPeriod } from "./period-search";
 import { narrowed } from "./qualifiers";
 import { targetBlock, targetLines } from "./target-block";
-import { citedFacts, factValue, periodText, sourcesText, valueText, whereText } from "./wording";
+import {
+  citedFacts,
+  factValue,
+  periodText,
+  sourceNames,
+  sourcesText,
+  valueText,
+  whereText,
+} from "./wording";
 
 export type Ask = {
   metric: string;
@@ -36,91 +44,85 @@ const MAX_RIVALS = 3;
  * Nothing found: says so, then what there is nearest, each labelled as what it is, never
  * another region's or year's figure as if it answered.
  */
-export function figureBlock(k: Knowledge, ask: Ask): Block {
+export function figureBlock(knowledge: Knowledge, ask: Ask): Block {
   const { realised, targets } = narrowed(
-    k.table.figures(ask.metric, ask.region),
+    knowledge.table.figures(ask.metric, ask.region),
     ask.qualifiers ?? [],
     ask.phrases ?? [],
   );
-  const label = k.metric(ask.metric).label;
-  const where = whereText(k, ask.region);
-  const what = `${label} ${where}`;
-  if (ask.percent && k.metric(ask.metric).unit !== "persen" && !ask.metric.startsWith("~")) {
-    const when = ask.period ? ` untuk ${formatPeriod(ask.period)}` : "";
-    return {
-      lines: [
-        `Belum ada angka persentase ${what}${when}.`,
-        ...noDataLines(k, ask, realised, targets),
-      ],
-      facts: [],
-      computed: [],
-      found: false,
-    };
-  }
-  if (ask.average) {
-    const when = ask.period ? ` untuk ${formatPeriod(ask.period)}` : "";
-    return {
-      lines: [
-        `Belum ada data rata-rata ${what}${when}; yang ada angka totalnya.`,
-        ...noDataLines(k, ask, realised, targets),
-      ],
-      facts: [],
-      computed: [],
-      found: false,
-    };
-  }
-  if (ask.target) return targetBlock(k, ask, targets, realised, what);
+  const what = `${knowledge.metric(ask.metric).label} ${whereText(knowledge, ask.region)}`;
+  const when = ask.period ? ` untuk ${formatPeriod(ask.period)}` : "";
+  const notFound = (opening: string): Block => ({
+    lines: [opening, ...noDataLines(knowledge, ask, realised, targets)],
+    facts: [],
+    computed: [],
+    found: false,
+  });
+  const percentOfCount =
+    ask.percent && knowledge.metric(ask.metric).unit !== "persen" && !ask.metric.startsWith("~");
+  if (percentOfCount) return notFound(`Belum ada angka persentase ${what}${when}.`);
+  if (ask.average)
+    return notFound(`Belum ada data rata-rata ${what}${when}; yang ada angka totalnya.`);
+  if (ask.target) return targetBlock(knowledge, ask, targets, realised, what);
 
   const inAsked = ask.period ? inPeriod(realised, ask.period) : realised;
   // An unsure reading is shown with its sentence, never as the figure asked for.
-  const pool = inAsked.filter((g) => g.some((f) => f.sure));
-  if (pool.length === 0) {
-    const computed = realised.length === 0 ? compute(k, ask.metric, ask.region, ask.period) : [];
-    if (computed.length) return computedBlock(computed, what);
-    if (inAsked.length) return unsureBlock(inAsked, what);
-    // Only targets: they are given, called targets, never as the figure reached.
-    const periodTargets = ask.period
-      ? inPeriod(targets, ask.period)
-      : realised.length === 0
-        ? targets
-        : [];
-    if (periodTargets.length) {
-      const when = ask.period ? ` untuk ${formatPeriod(ask.period)}` : "";
-      return {
-        lines: [`Belum ada angka realisasi ${what}${when}.`, ...targetLines(periodTargets)],
-        facts: periodTargets.flatMap(citedFacts),
-        computed: [],
-        found: true,
-      };
-    }
-    const when = ask.period ? ` untuk ${formatPeriod(ask.period)}` : "";
+  const pool = inAsked.filter((group) => group.some((fact) => fact.sure));
+  if (pool.length) return latestBlock(knowledge, ask, pool, targets, what);
+  const computed =
+    realised.length === 0 ? compute(knowledge, ask.metric, ask.region, ask.period) : [];
+  if (computed.length) return computedBlock(computed, what);
+  if (inAsked.length) return unsureBlock(inAsked, what);
+  // Only targets: they are given, called targets, never as the figure reached.
+  const periodTargets = ask.period
+    ? inPeriod(targets, ask.period)
+    : realised.length === 0
+      ? targets
+      : [];
+  if (periodTargets.length) {
     return {
-      lines: [`Belum ada data ${what}${when}.`, ...noDataLines(k, ask, realised, targets)],
-      facts: [],
+      lines: [`Belum ada angka realisasi ${what}${when}.`, ...targetLines(periodTargets)],
+      facts: periodTargets.flatMap(citedFacts),
       computed: [],
-      found: false,
+      found: true,
     };
   }
+  return notFound(`Belum ada data ${what}${when}.`);
+}
 
+/**
+ * The latest figure of a pool of sure ones, with its rivals from other sources, a few earlier
+ * points, and the targets still ahead of it.
+ */
+function latestBlock(
+  knowledge: Knowledge,
+  ask: Ask,
+  pool: readonly FigureGroup[],
+  targets: readonly FigureGroup[],
+  what: string,
+): Block {
   // The latest period, and the figures within it: "15 Mei 2024" and an undated "Mei 2024"
-  // from the same month are rivals for the answer, not one before the other.
+  // from the same month are rivals for the answer, not one before the other. The pool is
+  // never empty here, so neither is the latest period's list.
   const latest = (pool.at(-1) as FigureGroup)[0];
-  const firstOfLatest = pool.findLastIndex((g) => !periodWithin(g[0].period, latest.period)) + 1;
+  const firstOfLatest =
+    pool.findLastIndex((group) => !periodWithin(group[0].period, latest.period)) + 1;
   // Sources that differ on the same figure are all given, each with its source, up to a few:
   // the newest report first.
   // A starting point ("dari mulai hanya 20 persen") is said as such, after the figure reached.
-  const rivals = [...pool.slice(firstOfLatest)].sort(byRecency(k));
+  const rivals = [...pool.slice(firstOfLatest)].sort(byRecency(knowledge));
   const headline = rivals
     .slice(0, MAX_RIVALS)
     .sort((a, b) => Number(a[0].kind === "awal") - Number(b[0].kind === "awal"));
-  const earlier = pool.slice(Math.max(0, firstOfLatest - MAX_EARLIER), firstOfLatest).reverse();
+  const lead = (headline[0] as FigureGroup)[0];
+  const earlier = pool.slice(Math.max(0, firstOfLatest - MAX_EARLIER), firstOfLatest);
   const upcoming = ask.period
     ? inPeriod(targets, ask.period)
     : targets.slice(firstNotBefore(targets, latest.period));
   const shownTargets = upcoming.slice(-MAX_RIVALS);
   const lines = headline.map(
-    (g) =>
-      `${factValue(g[0])}${g[0].kind === "awal" ? " (angka awal)" : ""} — ${what}, ${periodText(g[0].period)} ${sourcesText(g)}`,
+    (group) =>
+      `${factValue(group[0])}${group[0].kind === "awal" ? " (angka awal)" : ""} — ${what}, ${periodText(group[0].period)} ${sourcesText(group)}`,
   );
   if (rivals.length > headline.length) {
     lines.push(
@@ -128,35 +130,41 @@ export function figureBlock(k: Knowledge, ask: Ask): Block {
     );
   }
   // A measure in the article's own words is best understood in the article's sentence.
-  if (ask.metric.startsWith("~"))
-    lines.push(`Kutipan: "${oneLine((headline[0] as FigureGroup)[0].quote)}"`);
+  if (ask.metric.startsWith("~")) lines.push(`Kutipan: "${oneLine(lead.quote)}"`);
   if (earlier.length) {
-    const points = earlier.map(
-      (g) => `${factValue(g[0])} (${formatPeriod(g[0].period)}; ${sourcesText(g).slice(1, -1)})`,
-    );
+    const points = [...earlier]
+      .reverse()
+      .map(
+        (group) =>
+          `${factValue(group[0])} (${formatPeriod(group[0].period)}; ${sourceNames(group)})`,
+      );
     lines.push(`Sebelumnya: ${points.join(" · ")}`);
   }
   lines.push(...targetLines(shownTargets));
   // The headline first: a source asked next is the source of the figure the answer led with.
-  const facts = [...headline, ...earlier.reverse(), ...shownTargets].flatMap(citedFacts);
-  return { lines, facts, computed: [], found: true, headline: (headline[0] as FigureGroup)[0] };
+  const facts = [...headline, ...earlier, ...shownTargets].flatMap(citedFacts);
+  return { lines, facts, computed: [], found: true, headline: lead };
 }
 
 // Positions of facts in their table: of one article's figures for one time, the one it states
 // first is its lead; a dated figure comes before one that the article's date stands in for.
 const positions = new WeakMap<readonly Fact[], Map<string, number>>();
 
-function byRecency(k: Knowledge) {
-  let at = positions.get(k.table.facts);
+function positionsIn(facts: readonly Fact[]): Map<string, number> {
+  let at = positions.get(facts);
   if (!at) {
-    at = new Map(k.table.facts.map((f, i) => [f.id, i]));
-    positions.set(k.table.facts, at);
+    at = new Map(facts.map((fact, i) => [fact.id, i]));
+    positions.set(facts, at);
   }
-  const where = at;
+  return at;
+}
+
+function byRecency(knowledge: Knowledge) {
+  const at = positionsIn(knowledge.table.facts);
   return (a: FigureGroup, b: FigureGroup) =>
     b[0].published.localeCompare(a[0].published) ||
     Number(a[0].periodAssumed) - Number(b[0].periodAssumed) ||
-    (where.get(a[0].id) ?? 0) - (where.get(b[0].id) ?? 0);
+    (at.get(a[0].id) ?? 0) - (at.get(b[0].id) ?? 0);
 }
 
 /** Figures read without certainty: not the answer, but what the articles say, with their sentences. */
@@ -166,8 +174,8 @@ function unsureBlock(groups: readonly FigureGroup[], what: string): Block {
     lines: [
       `Belum ada angka yang pasti untuk ${what}.`,
       ...shown.map(
-        (g) =>
-          `Mungkin terkait (belum pasti): ${factValue(g[0])}, ${periodText(g[0].period)} ${sourcesText(g)} — kutipan: "${oneLine(g[0].quote)}"`,
+        (group) =>
+          `Mungkin terkait (belum pasti): ${factValue(group[0])}, ${periodText(group[0].period)} ${sourcesText(group)} — kutipan: "${oneLine(group[0].quote)}"`,
       ),
     ],
     facts: shown.flatMap(citedFacts),
@@ -176,15 +184,17 @@ function unsureBlock(groups: readonly FigureGroup[], what: string): Block {
   };
 }
 
-function computedBlock(computed: Computed[], what: string): Block {
-  const c = computed.at(-1) as Computed;
-  const sources = sourcesText(c.from).slice(1, -1);
+/** The newest figure worked out, when the articles state none: said with how, and from what. */
+function computedBlock(computed: readonly Computed[], what: string): Block {
+  // Called with at least one.
+  const newest = computed.at(-1) as Computed;
+  const { value, unit, approx, period, how, from } = newest;
   return {
     lines: [
-      `${valueText(c.value, c.unit, c.approx)} — ${what}, ${periodText(c.period)} (dihitung: ${c.how}; ${sources})`,
+      `${valueText(value, unit, approx)} — ${what}, ${periodText(period)} (dihitung: ${how}; ${sourceNames(from)})`,
     ],
-    facts: c.from,
-    computed: [c],
+    facts: from,
+    computed: [newest],
     found: true,
   };
 }

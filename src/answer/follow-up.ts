@@ -9,51 +9,54 @@ const FIGURE_INTENTS = new Set(["statistic", "comparison", "trend"]);
  * target?" and "jadi berapa persennya?" ask about the last figure. A question that names both
  * a place and a measure, or says UMKM and asks a figure ("jabar umkm ada brp"), is a new one.
  */
-export function withContext(q: Query, previous?: Query): Query {
-  if (!previous || !FIGURE_INTENTS.has(previous.intent)) return q;
-  if (q.intent === "source") return { ...previous, intent: "source", numbers: q.numbers };
-  const place = q.regions.length > 0 || Boolean(q.ambiguous);
-  const time = q.periods.length > 0 || q.latest;
+export function withContext(query: Query, previous?: Query): Query {
+  if (!previous || !FIGURE_INTENTS.has(previous.intent)) return query;
+  if (query.intent === "source") return { ...previous, intent: "source", numbers: query.numbers };
+  const place = query.regions.length > 0 || Boolean(query.ambiguous);
+  const time = query.periods.length > 0 || query.latest;
   // "umkm binaan kab bogor": words of a measure of their own, though no curated one, name a measure.
-  const measure = q.metrics.length > 0 || (q.topic && q.rest.length > 0);
+  const measure = query.metrics.length > 0 || (query.topic && query.rest.length > 0);
   // "kalau menurut celebes pos?": another source for the same figure.
-  const asksAbout = q.target || q.percent || q.realised || q.outlets.length > 0;
-  const ownQuestion = q.whole || (q.topic && (q.intent === "trend" || q.intent === "comparison"));
-  if (!(place || time || measure || asksAbout) || (place && measure) || ownQuestion) return q;
-  const periods = time ? yearOfTalk(q, previous) : previous.periods;
+  const asksAbout = query.target || query.percent || query.realised || query.outlets.length > 0;
+  const ownQuestion =
+    query.whole || (query.topic && (query.intent === "trend" || query.intent === "comparison"));
+  if (!(place || time || measure || asksAbout) || (place && measure) || ownQuestion) return query;
+  const periods = time ? yearOfTalk(query, previous) : previous.periods;
   return {
     ...previous,
     intent:
-      q.regions.length > 1 || periods.length > 1
+      query.regions.length > 1 || periods.length > 1
         ? "comparison"
-        : FIGURE_INTENTS.has(q.intent) && q.intent !== "statistic"
-          ? q.intent
+        : FIGURE_INTENTS.has(query.intent) && query.intent !== "statistic"
+          ? query.intent
           : previous.intent === "comparison" && (place || time)
             ? "statistic"
             : previous.intent,
-    regions: place ? q.regions : previous.regions,
-    ambiguous: place ? q.ambiguous : previous.ambiguous,
-    guessed: place ? q.guessed : previous.guessed,
-    metrics: measure ? q.metrics : previous.metrics,
-    rest: measure || q.rest.length ? q.rest : previous.rest,
-    restPhrases: measure || q.rest.length ? q.restPhrases : previous.restPhrases,
+    regions: place ? query.regions : previous.regions,
+    ambiguous: place ? query.ambiguous : previous.ambiguous,
+    guessed: place ? query.guessed : previous.guessed,
+    metrics: measure ? query.metrics : previous.metrics,
+    rest: measure || query.rest.length ? query.rest : previous.rest,
+    restPhrases: measure || query.rest.length ? query.restPhrases : previous.restPhrases,
     periods,
-    periodNotes: !time ? previous.periodNotes : periods === q.periods ? q.periodNotes : [],
+    periodNotes: !time ? previous.periodNotes : periods === query.periods ? query.periodNotes : [],
     yearGuessed: [],
-    latest: time ? q.latest : previous.latest,
-    target: q.target || (!measure && !time && !place && previous.target && !q.realised),
-    percent: q.percent || (!measure && previous.percent),
-    count: q.count,
-    average: q.average,
-    realised: q.realised,
-    outlets: q.outlets.length ? q.outlets : previous.outlets,
-    unsupported: q.unsupported,
+    latest: time ? query.latest : previous.latest,
+    target: query.target || (!measure && !time && !place && previous.target && !query.realised),
+    percent: query.percent || (!measure && previous.percent),
+    count: query.count,
+    average: query.average,
+    realised: query.realised,
+    outlets: query.outlets.length ? query.outlets : previous.outlets,
+    unsupported: query.unsupported,
   };
 }
 
 /** "terus bulan juni?" after a question about 2023 asks for June 2023, not the last June before today. */
-function yearOfTalk(q: Query, previous: Query): Query["periods"] {
+function yearOfTalk(query: Query, previous: Query): Query["periods"] {
   const year = previous.periods.at(-1)?.slice(0, 4);
-  if (!year) return q.periods;
-  return q.periods.map((p) => (q.yearGuessed.includes(p) ? `${year}${p.slice(4)}` : p));
+  if (!year) return query.periods;
+  return query.periods.map((period) =>
+    query.yearGuessed.includes(period) ? `${year}${period.slice(4)}` : period,
+  );
 }

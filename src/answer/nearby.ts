@@ -1,10 +1,11 @@
 import { formatPeriod, type Period } from "../format/period";
 import type { FigureGroup } from "../knowledge/fact-table";
 import type { Knowledge } from "../knowledge/knowledge";
+import type { Place } from "../lexicon/places";
 import { compute } from "./compute";
 import type { Ask } from "./figures";
 import { inPeriod } from "./period-search";
-import { capped, factValue, periodText, sourcesText, valueText } from "./wording";
+import { capped, factValue, periodText, sourceNames, sourcesText, valueText } from "./wording";
 
 const MAX_PLACES = 4;
 
@@ -14,78 +15,97 @@ const MAX_PLACES = 4;
  * its cities' figures; else the places that have the measure, or the measures this place has.
  */
 export function noDataLines(
-  k: Knowledge,
+  knowledge: Knowledge,
   ask: Ask,
   realised: readonly FigureGroup[],
   targets: readonly FigureGroup[],
 ): string[] {
-  const label = k.metric(ask.metric).label;
   const lines: string[] = [];
   if (realised.length || targets.length) {
     const have = realised.length ? realised : targets;
-    const periods = [...new Set(have.map((g) => g[0].period))].reverse().map(formatPeriod);
+    const periods = [...new Set(have.map((group) => group[0].period))].reverse().map(formatPeriod);
     lines.push(`Yang ada${realised.length ? "" : " hanya target"}: ${capped(periods)}.`);
   }
-  const place = k.lexicon.places.get(ask.region);
+  const place = knowledge.lexicon.places.get(ask.region);
   if (place && (place.level === "kabupaten" || place.level === "kota") && place.province) {
-    const province = `Angka Provinsi ${k.regionName(place.province)} (bukan angka ${place.name})`;
-    const latest = latestSure(k, ask.metric, place.province, ask.period);
-    const computed = latest ? undefined : compute(k, ask.metric, place.province, ask.period).at(-1);
-    if (latest)
-      lines.push(
-        `${province}: ${factValue(latest[0])}, ${periodText(latest[0].period)} ${sourcesText(latest)}`,
-      );
-    else if (computed)
-      lines.push(
-        `${province}: ${valueText(computed.value, computed.unit, computed.approx)}, ${periodText(computed.period)} (dihitung: ${computed.how}; ${sourcesText(computed.from).slice(1, -1)})`,
-      );
+    const line = provinceLine(knowledge, ask, place, place.province);
+    if (line) lines.push(line);
   }
   if (place?.level === "provinsi") {
-    const within = k.table
+    const cities = knowledge.table
       .regionsWith(ask.metric)
-      .filter((r) => k.lexicon.places.get(r)?.province === place.id && r !== place.id)
-      .flatMap((r) => {
-        const g = latestSure(k, ask.metric, r, ask.period);
-        return g
-          ? [
-              `${k.regionName(r)} ${factValue(g[0])} (${formatPeriod(g[0].period)}; ${sourcesText(g).slice(1, -1)})`,
-            ]
-          : [];
-      });
+      .filter(
+        (region) =>
+          knowledge.lexicon.places.get(region)?.province === place.id && region !== place.id,
+      );
+    const within = latestPoints(knowledge, ask, cities);
     if (within.length)
       lines.push(
         `Yang ada untuk kabupaten/kota di ${place.name} (bukan angka provinsi): ${within.slice(0, MAX_PLACES).join(" · ")}${within.length > MAX_PLACES ? ` dan ${within.length - MAX_PLACES} lainnya` : ""}`,
       );
   }
   if (place?.members?.length) {
-    const members = place.members.flatMap((r) => {
-      const g = latestSure(k, ask.metric, r, ask.period);
-      return g
-        ? [
-            `${k.regionName(r)} ${factValue(g[0])} (${formatPeriod(g[0].period)}; ${sourcesText(g).slice(1, -1)})`,
-          ]
-        : [];
-    });
+    const members = latestPoints(knowledge, ask, place.members);
     if (members.length)
       lines.push(
         `Angka provinsinya (bukan angka ${place.name}): ${members.slice(0, 6).join(" · ")}`,
       );
   }
-  if (lines.length) return lines;
-  const regions = k.table.regionsWith(ask.metric).map((r) => k.regionName(r));
-  if (regions.length) return [`Data ${label} ada untuk: ${capped(regions)}.`];
-  const metrics = k.table.metricsIn(ask.region).map((m) => k.metric(m).label);
-  return metrics.length ? [`Untuk ${k.regionName(ask.region)} ada: ${capped(metrics)}.`] : [];
+  return lines.length ? lines : elsewhereLines(knowledge, ask);
+}
+
+/** A city's province's figure, stated or worked out, said to be the province's. */
+function provinceLine(
+  knowledge: Knowledge,
+  ask: Ask,
+  place: Place,
+  province: string,
+): string | undefined {
+  const whose = `Angka Provinsi ${knowledge.regionName(province)} (bukan angka ${place.name})`;
+  const latest = latestSure(knowledge, ask.metric, province, ask.period);
+  if (latest)
+    return `${whose}: ${factValue(latest[0])}, ${periodText(latest[0].period)} ${sourcesText(latest)}`;
+  const computed = compute(knowledge, ask.metric, province, ask.period).at(-1);
+  if (computed)
+    return `${whose}: ${valueText(computed.value, computed.unit, computed.approx)}, ${periodText(computed.period)} (dihitung: ${computed.how}; ${sourceNames(computed.from)})`;
+  return undefined;
+}
+
+/** "Kota Bandung 1,2 juta (2023; ...)": each region's latest sure figure, where it has one. */
+function latestPoints(knowledge: Knowledge, ask: Ask, regions: readonly string[]): string[] {
+  return regions.flatMap((region) => {
+    const group = latestSure(knowledge, ask.metric, region, ask.period);
+    return group
+      ? [
+          `${knowledge.regionName(region)} ${factValue(group[0])} (${formatPeriod(group[0].period)}; ${sourceNames(group)})`,
+        ]
+      : [];
+  });
+}
+
+/** Nothing near: the places that have the measure, or else the measures this place has. */
+function elsewhereLines(knowledge: Knowledge, ask: Ask): string[] {
+  const regions = knowledge.table
+    .regionsWith(ask.metric)
+    .map((region) => knowledge.regionName(region));
+  if (regions.length)
+    return [`Data ${knowledge.metric(ask.metric).label} ada untuk: ${capped(regions)}.`];
+  const metrics = knowledge.table
+    .metricsIn(ask.region)
+    .map((metric) => knowledge.metric(metric).label);
+  return metrics.length
+    ? [`Untuk ${knowledge.regionName(ask.region)} ada: ${capped(metrics)}.`]
+    : [];
 }
 
 function latestSure(
-  k: Knowledge,
+  knowledge: Knowledge,
   metric: string,
   region: string,
   period?: Period,
 ): FigureGroup | undefined {
-  const { realised } = k.table.figures(metric, region);
+  const { realised } = knowledge.table.figures(metric, region);
   return (period ? inPeriod(realised, period) : realised)
-    .filter((g) => g.some((f) => f.sure))
+    .filter((group) => group.some((fact) => fact.sure))
     .at(-1);
 }

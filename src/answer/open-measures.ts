@@ -12,17 +12,17 @@ function indexOf(table: FactTable): OpenIndex {
   let index = indexes.get(table);
   if (!index) {
     const exact = new Map<string, string[]>();
-    for (const f of table.facts) {
-      if (f.metric) continue;
-      for (const word of new Set(f.measure.toLowerCase().split(/[^a-z0-9]+/))) {
+    for (const fact of table.facts) {
+      if (fact.metric) continue;
+      for (const word of new Set(fact.measure.toLowerCase().split(/[^a-z0-9]+/))) {
         if (word.length < 4) continue;
         const keys = exact.get(word) ?? [];
-        const key = `~${f.measure}`;
+        const key = `~${fact.measure}`;
         if (!keys.includes(key)) exact.set(word, [...keys, key]);
       }
     }
     const words = [...exact].map(([word, keys]) => ({ word, keys }));
-    index = { exact, fuzzy: new FuzzyIndex(words, (w) => w.word) };
+    index = { exact, fuzzy: new FuzzyIndex(words, (entry) => entry.word) };
     indexes.set(table, index);
   }
   return index;
@@ -39,13 +39,13 @@ export function openMeasure(
   regions: readonly string[],
 ): { key: string; words: string[] } | undefined {
   const { exact, fuzzy } = indexOf(table);
-  const here = new Set(regions.flatMap((r) => table.metricsIn(r)));
+  const here = new Set(regions.flatMap((region) => table.metricsIn(region)));
   const score = new Map<string, string[]>();
-  for (const w of words) {
+  for (const word of words) {
     const keys =
-      exact.get(w) ?? (w.length >= 6 ? fuzzy.within(w, 1)[0]?.item.keys : undefined) ?? [];
+      exact.get(word) ?? (word.length >= 6 ? fuzzy.within(word, 1)[0]?.item.keys : undefined) ?? [];
     for (const key of keys)
-      if (!regions.length || here.has(key)) score.set(key, [...(score.get(key) ?? []), w]);
+      if (!regions.length || here.has(key)) score.set(key, [...(score.get(key) ?? []), word]);
   }
   const best = [...score].sort((a, b) => b[1].length - a[1].length)[0];
   return best && { key: best[0], words: best[1] };

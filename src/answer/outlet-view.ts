@@ -5,24 +5,24 @@ import type { Knowledge } from "../knowledge/knowledge";
 const views = new WeakMap<FactTable, Map<string, FactTable>>();
 
 /** The knowledge as if only these outlets' articles were loaded: "menurut antara" answers from ANTARA alone. */
-export function outletView(k: Knowledge, outlets: readonly string[]): Knowledge {
-  let byOutlets = views.get(k.table);
+export function outletView(knowledge: Knowledge, outlets: readonly string[]): Knowledge {
+  let byOutlets = views.get(knowledge.table);
   if (!byOutlets) {
     byOutlets = new Map();
-    views.set(k.table, byOutlets);
+    views.set(knowledge.table, byOutlets);
   }
   const key = [...outlets].sort().join("\n");
   let table = byOutlets.get(key);
   if (!table) {
     const keep = new Set(outlets);
-    const articles = k.table.articles.filter((a) => keep.has(a.outlet));
-    const ids = new Set(articles.map((a) => a.id));
+    const articles = knowledge.table.articles.filter((article) => keep.has(article.outlet));
+    const ids = new Set(articles.map((article) => article.id));
     table = indexFacts({
-      facts: k.table.facts.filter((f) => ids.has(f.article)),
+      facts: knowledge.table.facts.filter((fact) => ids.has(fact.article)),
       articles,
-      skipped: k.table.skipped.filter((s) => ids.has(s.article)),
+      skipped: knowledge.table.skipped.filter((entry) => ids.has(entry.article)),
     });
     byOutlets.set(key, table);
   }
-  return { ...k, table };
+  return { ...knowledge, table };
 }

@@ -26,5 +26,5 @@ export function inPeriod(sorted: readonly FigureGroup[], period: Period): Figure
   // A figure that ends within a year began in it; within a month or quarter it may not have.
   return /^\d{4}$/.test(period)
     ? candidates
-    : candidates.filter((g) => periodWithin(g[0].period, period));
+    : candidates.filter((group) => periodWithin(group[0].period, period));
 }

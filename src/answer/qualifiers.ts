@@ -14,26 +14,29 @@ export function narrowed(
 ): Figures {
   if (!words.length) return figures;
   // What is looked for, padded once per question rather than once per fact.
-  const wordsSaid = words.map((w) => ` ${w}`);
-  const phrasesSaid = phrases.map((p) => ` ${p} `);
+  const wordsSaid = words.map((word) => ` ${word}`);
+  const phrasesSaid = phrases.map((phrase) => ` ${phrase} `);
   const count = (said: string, needles: readonly string[]) => {
-    let n = 0;
-    for (const needle of needles) if (said.includes(needle)) n++;
-    return n;
+    let hits = 0;
+    for (const needle of needles) if (said.includes(needle)) hits++;
+    return hits;
   };
-  const score = (g: Figures["realised"][number]) =>
+  const score = (group: Figures["realised"][number]) =>
     Math.max(
-      ...g.map((f) => {
-        const said = clauseWords(f);
+      ...group.map((fact) => {
+        const said = clauseWords(fact);
         return count(said, wordsSaid) + 2 * count(said, phrasesSaid);
       }),
     );
   // Only figures of one time compete: what the question adds never hides another year.
   const pick = (groups: Figures["realised"]) => {
     const best = new Map<string, number>();
-    const scored = groups.map((g) => ({ g, s: score(g) }));
-    for (const { g, s } of scored) best.set(g[0].period, Math.max(best.get(g[0].period) ?? 0, s));
-    return scored.filter(({ g, s }) => s === best.get(g[0].period)).map((x) => x.g);
+    const scored = groups.map((group) => ({ group, points: score(group) }));
+    for (const { group, points } of scored)
+      best.set(group[0].period, Math.max(best.get(group[0].period) ?? 0, points));
+    return scored
+      .filter(({ group, points }) => points === best.get(group[0].period))
+      .map((item) => item.group);
   };
   return { realised: pick(figures.realised), targets: pick(figures.targets) };
 }

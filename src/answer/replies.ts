@@ -1,8 +1,8 @@
 import type { Knowledge } from "../knowledge/knowledge";
 
 /** The short help: what the bot answers, with examples to copy. */
-export function helpText(k: Knowledge): string {
-  const examples = k.lexicon.intents.examples.map((e) => `• ${e}`).join("\n");
+export function helpText(knowledge: Knowledge): string {
+  const examples = knowledge.lexicon.intents.examples.map((example) => `• ${example}`).join("\n");
   return [
     "Saya menjawab pertanyaan statistik UMKM Indonesia dari berita, lengkap dengan sumbernya.",
     "Contoh pertanyaan:",
@@ -11,15 +11,15 @@ export function helpText(k: Knowledge): string {
   ].join("\n");
 }
 
-export function outOfScopeText(k: Knowledge): string {
-  const [a, b] = k.lexicon.intents.examples;
-  return `Maaf, saya hanya menjawab statistik UMKM (jumlah, go digital, target) dari berita. Coba: "${a}" atau "${b}".`;
+export function outOfScopeText(knowledge: Knowledge): string {
+  const [first, second] = knowledge.lexicon.intents.examples;
+  return `Maaf, saya hanya menjawab statistik UMKM (jumlah, go digital, target) dari berita. Coba: "${first}" atau "${second}".`;
 }
 
 export function thanksText(): string {
   return "Sama-sama! Silakan tanya lagi kapan saja.";
 }
 
-export function greetingText(k: Knowledge): string {
-  return `Halo! ${helpText(k)}`;
+export function greetingText(knowledge: Knowledge): string {
+  return `Halo! ${helpText(knowledge)}`;
 }

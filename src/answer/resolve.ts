@@ -16,81 +16,24 @@ export type Resolved = {
  * Fills in what the question left out, and says so. Of the asks (each region, metric and
  * period), only the first `maxAsks` are made: an answer shows no more than a few blocks.
  */
-export function resolve(k: Knowledge, q: Query, maxAsks = Number.POSITIVE_INFINITY): Resolved {
-  const assumed: string[] = [];
-  const defaults = k.lexicon.intents.defaults;
-  let qualifiers = q.rest;
-  let metrics = q.metrics;
-  // "umkm kuliner kabupaten bogor": words no curated measure has may name one an article has.
-  if (metrics.every((m) => m === defaults.metric) && q.rest.length) {
-    // "umkm kuliner kota makassar": a measure named elsewhere but not here is still the one
-    // asked, unless this place's own figures say the words ("menurut bps umkm di bantul").
-    const saidHere = q.regions.some((r) =>
-      k.table.find(metrics[0] ?? defaults.metric, r).some((f) => {
-        // A fact with no clause of its own says nothing here (clauseWords would give its sentence).
-        const said = f.said ? clauseWords(f) : "";
-        return q.rest.some((w) => said.includes(w));
-      }),
-    );
-    const open =
-      openMeasure(k.table, q.rest, q.regions) ??
-      (q.regions.length && !saidHere ? openMeasure(k.table, q.rest, []) : undefined);
-    if (open) {
-      metrics = [open.key];
-      qualifiers = q.rest.filter((w) => !open.words.includes(w));
-    }
-  }
-  if (metrics.length === 0) {
-    metrics = [q.percent ? defaults.percent : q.target ? defaults.target : defaults.metric];
-    assumed.push(k.metric(metrics[0] as string).label);
-  }
-  // "jumlah umkm lampung dan persentase digitalnya": "persen" goes with the share already named.
-  // "jumlah umkm jabar yang belum digital": a count asked in a share's words is the count.
-  if (q.count && !q.percent)
-    metrics = metrics.map((m) =>
-      k.metric(m).unit === "persen" ? (k.metric(m).partOf?.count ?? m) : m,
-    );
-  // A measure with no share of its own keeps its unit beside one that has it; asked alone,
-  // the answer says there is no share rather than give the count.
-  const shareOf = (m: string) => (k.metric(m).unit === "persen" ? m : k.metric(m).shareMetric);
-  const percentAsked = q.percent && !metrics.some((m) => k.metric(m).unit === "persen");
-  if (percentAsked) metrics = metrics.map((m) => shareOf(m) ?? m);
-  const percent = percentAsked && !metrics.some((m) => shareOf(m));
-  metrics = [...new Set(metrics)];
-  const has = (metric: string, region: string) => {
-    const f = k.table.figures(metric, region);
-    return f.realised.length + f.targets.length > 0;
-  };
-  let regions = q.regions;
-  let choices: Resolved["choices"];
-  const cities = q.ambiguous?.candidates.every(
-    (c) => k.lexicon.places.get(c)?.level !== "provinsi",
-  );
-  if (!regions.length && q.ambiguous && cities) {
-    // "bogor": the regency or the city, whichever has the figure; both, and the person picks.
-    const withData = q.ambiguous.candidates.filter((c) => metrics.some((m) => has(m, c)));
-    if (withData.length > 1) choices = { words: q.ambiguous.words, candidates: withData };
-    regions = [withData[0] ?? (q.ambiguous.candidates[0] as string)];
-    assumed.push(`"${q.ambiguous.words}" dibaca ${k.regionName(regions[0] as string)}`);
-  }
-  if (!regions.length) {
-    // A measure only one place has, asked with no place: that place's figure, said to be its.
-    const only = metrics.length === 1 ? k.table.regionsWith(metrics[0] as string) : [];
-    if (!has(metrics[0] as string, "nasional") && only.length === 1) {
-      regions = only;
-      assumed.push(`hanya ada data untuk ${k.regionName(only[0] as string)}`);
-    } else {
-      regions = ["nasional"];
-      assumed.push("nasional");
-    }
-  }
-  const target = q.target;
-  if (q.periods.length === 0 && !target && q.intent === "statistic") assumed.push("data terbaru");
-  assumed.push(...q.periodNotes);
-  if (q.outlets.length) assumed.push(`hanya sumber ${q.outlets.join(", ")}`);
-  for (const g of q.guessed) assumed.push(`"${g.words}" dibaca ${k.regionName(g.region)}`);
+export function resolve(
+  knowledge: Knowledge,
+  query: Query,
+  maxAsks = Number.POSITIVE_INFINITY,
+): Resolved {
+  const measures = measuresAsked(knowledge, query);
+  const places = placesAsked(knowledge, query, measures.metrics);
+  const assumed = [...measures.assumed, ...places.assumed];
+  if (query.periods.length === 0 && !query.target && query.intent === "statistic")
+    assumed.push("data terbaru");
+  assumed.push(...query.periodNotes);
+  if (query.outlets.length) assumed.push(`hanya sumber ${query.outlets.join(", ")}`);
+  for (const guess of query.guessed)
+    assumed.push(`"${guess.words}" dibaca ${knowledge.regionName(guess.region)}`);
+  const { metrics } = measures;
+  const { regions, choices } = places;
   const asks: Ask[] = [];
-  const periods = q.periods.length ? q.periods : [undefined];
+  const periods = query.periods.length ? query.periods : [undefined];
   made: for (const region of regions)
     for (const metric of metrics)
       for (const period of periods) {
@@ -99,13 +42,116 @@ export function resolve(k: Knowledge, q: Query, maxAsks = Number.POSITIVE_INFINI
           metric,
           region,
           period,
-          target,
-          percent,
-          realised: q.realised,
-          average: q.average,
-          qualifiers,
-          phrases: q.restPhrases,
+          target: query.target,
+          percent: measures.percent,
+          realised: query.realised,
+          average: query.average,
+          qualifiers: measures.qualifiers,
+          phrases: query.restPhrases,
         });
       }
-  return { asks, assumed, resolved: { ...q, regions, metrics }, choices };
+  return { asks, assumed, resolved: { ...query, regions, metrics }, choices };
+}
+
+type Measures = {
+  metrics: string[];
+  /** The question's words that narrow the measure, less those that named an open one. */
+  qualifiers: string[];
+  /** A share was asked of a measure that has none: the answer says so. */
+  percent: boolean;
+  assumed: string[];
+};
+
+function measuresAsked(knowledge: Knowledge, query: Query): Measures {
+  const defaults = knowledge.lexicon.intents.defaults;
+  const assumed: string[] = [];
+  let { metrics, rest: qualifiers } = query;
+  // "umkm kuliner kabupaten bogor": words no curated measure has may name one an article has.
+  if (metrics.every((metric) => metric === defaults.metric) && query.rest.length) {
+    const open = openMeasureAsked(knowledge, query, metrics[0] ?? defaults.metric);
+    if (open) {
+      metrics = [open.key];
+      qualifiers = query.rest.filter((word) => !open.words.includes(word));
+    }
+  }
+  if (metrics.length === 0) {
+    const metric = query.percent
+      ? defaults.percent
+      : query.target
+        ? defaults.target
+        : defaults.metric;
+    metrics = [metric];
+    assumed.push(knowledge.metric(metric).label);
+  }
+  // "jumlah umkm lampung dan persentase digitalnya": "persen" goes with the share already named.
+  // "jumlah umkm jabar yang belum digital": a count asked in a share's words is the count.
+  const isShare = (metric: string) => knowledge.metric(metric).unit === "persen";
+  if (query.count && !query.percent)
+    metrics = metrics.map((metric) =>
+      isShare(metric) ? (knowledge.metric(metric).partOf?.count ?? metric) : metric,
+    );
+  // A measure with no share of its own keeps its unit beside one that has it; asked alone,
+  // the answer says there is no share rather than give the count.
+  const shareOf = (metric: string) =>
+    isShare(metric) ? metric : knowledge.metric(metric).shareMetric;
+  const percentAsked = query.percent && !metrics.some(isShare);
+  if (percentAsked) metrics = metrics.map((metric) => shareOf(metric) ?? metric);
+  const percent = percentAsked && !metrics.some((metric) => shareOf(metric));
+  return { metrics: [...new Set(metrics)], qualifiers, percent, assumed };
+}
+
+/**
+ * "umkm kuliner kota makassar": a measure named elsewhere but not here is still the one
+ * asked, unless this place's own figures say the words ("menurut bps umkm di bantul").
+ */
+function openMeasureAsked(knowledge: Knowledge, query: Query, metric: string) {
+  const saidHere = query.regions.some((region) =>
+    knowledge.table.find(metric, region).some((fact) => {
+      // A fact with no clause of its own says nothing here (clauseWords would give its sentence).
+      const said = fact.said ? clauseWords(fact) : "";
+      return query.rest.some((word) => said.includes(word));
+    }),
+  );
+  return (
+    openMeasure(knowledge.table, query.rest, query.regions) ??
+    (query.regions.length && !saidHere ? openMeasure(knowledge.table, query.rest, []) : undefined)
+  );
+}
+
+type Places = { regions: string[]; choices?: Resolved["choices"]; assumed: string[] };
+
+function placesAsked(knowledge: Knowledge, query: Query, metrics: readonly string[]): Places {
+  const has = (metric: string, region: string) => {
+    const figures = knowledge.table.figures(metric, region);
+    return figures.realised.length + figures.targets.length > 0;
+  };
+  if (query.regions.length) return { regions: query.regions, assumed: [] };
+  const { ambiguous } = query;
+  const cities = ambiguous?.candidates.every(
+    (candidate) => knowledge.lexicon.places.get(candidate)?.level !== "provinsi",
+  );
+  if (ambiguous && cities) {
+    // "bogor": the regency or the city, whichever has the figure; both, and the person picks.
+    const withData = ambiguous.candidates.filter((candidate) =>
+      metrics.some((metric) => has(metric, candidate)),
+    );
+    // Candidates come in twos or more.
+    const region = withData[0] ?? (ambiguous.candidates[0] as string);
+    return {
+      regions: [region],
+      choices: withData.length > 1 ? { words: ambiguous.words, candidates: withData } : undefined,
+      assumed: [`"${ambiguous.words}" dibaca ${knowledge.regionName(region)}`],
+    };
+  }
+  // A measure only one place has, asked with no place: that place's figure, said to be its.
+  // (measuresAsked always gives at least one metric.)
+  const metric = metrics[0] as string;
+  const only = metrics.length === 1 ? knowledge.table.regionsWith(metric) : [];
+  if (!has(metric, "nasional") && only.length === 1) {
+    return {
+      regions: only,
+      assumed: [`hanya ada data untuk ${knowledge.regionName(only[0] as string)}`],
+    };
+  }
+  return { regions: ["nasional"], assumed: ["nasional"] };
 }

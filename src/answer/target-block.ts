@@ -26,39 +26,41 @@ const MAX_TARGETS = 3;
  * target (in points for a share) and how much of it was reached, each computed and said so.
  */
 export function targetBlock(
-  k: Knowledge,
+  knowledge: Knowledge,
   ask: Ask,
   targets: readonly FigureGroup[],
   realised: readonly FigureGroup[],
   what: string,
 ): Block {
   // "target digitalisasi umkm jabar": the target may be set as a share rather than a count.
-  const share = k.metric(ask.metric).shareMetric;
+  const share = knowledge.metric(ask.metric).shareMetric;
   if (targets.length === 0 && share) {
-    const shareFigures = k.table.figures(share, ask.region);
+    const shareFigures = knowledge.table.figures(share, ask.region);
     if (shareFigures.targets.length)
       return targetBlock(
-        k,
+        knowledge,
         { ...ask, metric: share },
         shareFigures.targets,
         shareFigures.realised,
-        what.replace(k.metric(ask.metric).label, k.metric(share).label),
+        what.replace(knowledge.metric(ask.metric).label, knowledge.metric(share).label),
       );
   }
   // A month's or a quarter's figure is measured against its year's target.
   const within = ask.period ? inPeriod(targets, ask.period) : targets;
   const period = ask.period;
   const shown =
-    within.length || !period ? within : targets.filter((g) => periodWithin(period, g[0].period));
+    within.length || !period
+      ? within
+      : targets.filter((group) => periodWithin(period, group[0].period));
   if (shown.length === 0) {
     const other = targets.length
-      ? `Target yang ada: ${capped([...new Set(targets.map((g) => formatPeriod(g[0].period)))])}.`
+      ? `Target yang ada: ${capped([...new Set(targets.map((group) => formatPeriod(group[0].period)))])}.`
       : undefined;
     const when = ask.period ? ` untuk ${formatPeriod(ask.period)}` : "";
     return {
       lines: [
         `Belum ada data target ${what}${when}.`,
-        ...(other ? [other] : noDataLines(k, ask, realised, [])),
+        ...(other ? [other] : noDataLines(knowledge, ask, realised, [])),
       ],
       facts: [],
       computed: [],
@@ -67,17 +69,18 @@ export function targetBlock(
   }
   const listed = shown.slice(-MAX_TARGETS);
   const lines = listed.map(
-    (g) => `${factValue(g[0])} — target ${what} (${targetPeriodText(g[0])}) ${sourcesText(g)}`,
+    (group) =>
+      `${factValue(group[0])} — target ${what} (${targetPeriodText(group[0])}) ${sourcesText(group)}`,
   );
   const facts = listed.flatMap(citedFacts);
   const computed: Computed[] = [];
   const goal = (listed.at(-1) as FigureGroup)[0];
   const now = realised
     .filter(
-      (g) =>
-        comparePeriods(g[0].period, goal.period) <= 0 &&
-        sameUnit(g[0].unit, goal.unit) &&
-        g[0].sure,
+      (group) =>
+        comparePeriods(group[0].period, goal.period) <= 0 &&
+        sameUnit(group[0].unit, goal.unit) &&
+        group[0].sure,
     )
     .at(-1)?.[0];
   if (now && goal.period !== goal.published) {
@@ -119,9 +122,11 @@ function progress(now: Fact, goal: Fact, computed: Computed[]): string[] {
 
 export function targetLines(targets: readonly FigureGroup[]): string[] {
   if (!targets.length) return [];
-  const when = (t: Fact) =>
-    t.period === t.published ? `(${targetPeriodText(t)})` : `untuk ${targetPeriodText(t)}`;
+  const when = (target: Fact) =>
+    target.period === target.published
+      ? `(${targetPeriodText(target)})`
+      : `untuk ${targetPeriodText(target)}`;
   return [
-    `Target: ${targets.map((g) => `${factValue(g[0])} ${when(g[0])} ${sourcesText(g)}`).join(" · ")}`,
+    `Target: ${targets.map((group) => `${factValue(group[0])} ${when(group[0])} ${sourcesText(group)}`).join(" · ")}`,
   ];
 }

@@ -10,12 +10,16 @@ const MAX_POINTS = 12;
 const MAX_TARGETS = 3;
 
 /** A metric over time in one region: every realisation in order, then the targets. */
-export function trendBlock(k: Knowledge, ask: Ask): { block: Block; series?: Answer["series"] } {
-  const { realised, targets } = k.table.figures(ask.metric, ask.region);
-  if (realised.length === 0) return { block: figureBlock(k, { ...ask, period: undefined }) };
-  const m = k.metric(ask.metric);
-  const where = whereText(k, ask.region);
-  const title = `Perkembangan ${m.label} ${where}`;
+export function trendBlock(
+  knowledge: Knowledge,
+  ask: Ask,
+): { block: Block; series?: Answer["series"] } {
+  const { realised, targets } = knowledge.table.figures(ask.metric, ask.region);
+  if (realised.length === 0)
+    return { block: figureBlock(knowledge, { ...ask, period: undefined }) };
+  const metric = knowledge.metric(ask.metric);
+  const where = whereText(knowledge, ask.region);
+  const title = `Perkembangan ${metric.label} ${where}`;
   // The newest points, oldest first: a chart or a phone screen holds a dozen or so.
   const points = realised.slice(-MAX_POINTS);
   const goals = targets.slice(-MAX_TARGETS);
@@ -23,12 +27,12 @@ export function trendBlock(k: Knowledge, ask: Ask): { block: Block; series?: Ans
   const lines = [
     `${title}:`,
     ...points.map(
-      (g) =>
-        `• ${formatPeriod(g[0].period)}: ${valueText(g[0].value, g[0].unit)} ${sourcesText(g)}`,
+      (group) =>
+        `• ${formatPeriod(group[0].period)}: ${valueText(group[0].value, group[0].unit)} ${sourcesText(group)}`,
     ),
     ...goals.map(
-      (g) =>
-        `• Target ${targetPeriodText(g[0])}: ${valueText(g[0].value, g[0].unit)} ${sourcesText(g)}`,
+      (group) =>
+        `• Target ${targetPeriodText(group[0])}: ${valueText(group[0].value, group[0].unit)} ${sourcesText(group)}`,
     ),
   ];
   if (hidden > 0) lines.push(`(${hidden} titik waktu yang lebih lama tidak ditampilkan)`);
@@ -36,7 +40,7 @@ export function trendBlock(k: Knowledge, ask: Ask): { block: Block; series?: Ans
   const shown = [...points, ...goals].flatMap(citedFacts);
   return {
     block: { lines, facts: shown, computed: [], found: true },
-    series: { metric: ask.metric, region: ask.region, title, unit: m.unit, facts: shown },
+    series: { metric: ask.metric, region: ask.region, title, unit: metric.unit, facts: shown },
   };
 }
 
@@ -44,10 +48,10 @@ export function trendBlock(k: Knowledge, ask: Ask): { block: Block; series?: Ans
 const periodCounts = new WeakMap<readonly FigureGroup[], number>();
 
 function periodCount(groups: readonly FigureGroup[]): number {
-  let n = periodCounts.get(groups);
-  if (n === undefined) {
-    n = new Set(groups.map((g) => g[0].period)).size;
-    periodCounts.set(groups, n);
+  let count = periodCounts.get(groups);
+  if (count === undefined) {
+    count = new Set(groups.map((group) => group[0].period)).size;
+    periodCounts.set(groups, count);
   }
-  return n;
+  return count;
 }

@@ -1,5 +1,6 @@
 import type { Fact } from "../facts/fact-schema";
 import { comparePeriods, formatPeriod } from "../format/period";
+import { figureKey } from "../knowledge/fact-keys";
 import {
   AXIS,
   DOT_RADIUS,
@@ -129,8 +130,83 @@ function label(p: Point, unit: string): LabelRequest {
 function distinctFigures(facts: readonly Fact[]): Fact[] {
   const seen = new Set<string>();
   return facts.filter((f) => {
-    const key = `${f.period}|${f.kind}|${f.value}`;
+    const key = figureKey(f);
     return !seen.has(key) && seen.add(key);
+  });
+}
+
+/** Where the plot sits on the page: the days and values it spans, and their scales. */
+type Frame = {
+  left: number;
+  from: number;
+  to: number;
+  days: number[];
+  ticks: number[];
+  tickLabels: string[];
+  x: (day: number) => number;
+  y: (value: number) => number;
+};
+
+function frame(points: Point[], unit: string): Frame {
+  const days = points.map((p) => p.day);
+  // Room either side so the end dots and their labels clear the frame; a lone date gets months.
+  const pad = Math.max((Math.max(...days) - Math.min(...days)) * 0.06, 75);
+  const from = Math.min(...days) - pad;
+  const to = Math.max(...days) + pad;
+  const ticks = valueTicks(points.map((p) => p.fact.value));
+  const low = ticks[0] ?? 0;
+  const high = ticks.at(-1) ?? 1;
+  const tickLabels = ticks.map((v) => valueLabel(v, unit));
+  const left = Math.max(64, ...tickLabels.map((l) => textWidth(l, TICK_SIZE) + 24));
+  return {
+    left,
+    from,
+    to,
+    days,
+    ticks,
+    tickLabels,
+    x: (day) => left + ((day - from) / (to - from)) * (PLOT_RIGHT - left),
+    y: (v) => PLOT_BOTTOM - ((v - low) / (high - low)) * (PLOT_BOTTOM - PLOT_TOP),
+  };
+}
+
+const TICK_STYLE = { size: TICK_SIZE, fill: MUTED } as const;
+
+/** Grid lines with their values (and the unit above them), then the time grid and its labels. */
+function axes(frame: Frame, unit: string): string[] {
+  const { left, x, y } = frame;
+  const out = frame.ticks.flatMap((v, i) => [
+    line({ x: left, y: y(v) }, { x: PLOT_RIGHT, y: y(v) }, `stroke="${v === 0 ? AXIS : GRID}"`),
+    text({ x: left - 10, y: y(v) + 4.5 }, frame.tickLabels[i] ?? "", {
+      ...TICK_STYLE,
+      anchor: "end",
+    }),
+  ]);
+  if (unit !== "persen") {
+    out.push(text({ x: left - 10, y: PLOT_TOP - 16 }, unit, { ...TICK_STYLE, anchor: "end" }));
+  }
+  const time = timeTicks(frame.from, frame.to, frame.days);
+  for (const day of time.grid) {
+    out.push(
+      line({ x: x(day), y: PLOT_TOP }, { x: x(day), y: PLOT_BOTTOM + 6 }, `stroke="${GRID}"`),
+    );
+  }
+  for (const l of time.labels) {
+    out.push(
+      text({ x: x(l.day), y: PLOT_BOTTOM + 24 }, l.text, { ...TICK_STYLE, anchor: "middle" }),
+    );
+  }
+  return out;
+}
+
+/** Every dot's value, placed clear of the dots, the line and the dashes to the targets. */
+function valueLabels(points: Point[], unit: string, left: number, lines: Segment[]): string[] {
+  const bounds: Box = { x0: left + 2, y0: 62, x1: CHART_WIDTH - 14, y1: PLOT_BOTTOM - 2 };
+  const dots = points.map((p) => ({ x: p.x, y: p.y, radius: p.target ? RING_RADIUS : DOT_RADIUS }));
+  const requests = points.map((p) => label(p, unit));
+  return placeLabels(requests, dots, lines, bounds).map((at, i) => {
+    const fill = points[i]?.target ? TARGET : REALISED;
+    return text(at, at.text, { size: LABEL_SIZE, anchor: "middle", bold: true, fill, halo: true });
   });
 }
 
@@ -138,47 +214,8 @@ function plot(series: ChartSeries): string[] {
   const points = distinctFigures(series.facts)
     .map(toPoint)
     .sort((a, b) => a.day - b.day);
-  const days = points.map((p) => p.day);
-  // Room either side so the end dots and their labels clear the frame; a lone date gets months.
-  const pad = Math.max((Math.max(...days) - Math.min(...days)) * 0.06, 75);
-  const from = Math.min(...days) - pad;
-  const to = Math.max(...days) + pad;
-
-  const ticks = valueTicks(points.map((p) => p.fact.value));
-  const low = ticks[0] ?? 0;
-  const high = ticks.at(-1) ?? 1;
-  const tickLabels = ticks.map((v) => valueLabel(v, series.unit));
-  const left = Math.max(64, ...tickLabels.map((l) => textWidth(l, TICK_SIZE) + 24));
-  const sx = (day: number) => left + ((day - from) / (to - from)) * (PLOT_RIGHT - left);
-  const sy = (v: number) => PLOT_BOTTOM - ((v - low) / (high - low)) * (PLOT_BOTTOM - PLOT_TOP);
-  spread(points, sx, sy);
-
-  const out: string[] = [];
-  const tickStyle = { size: TICK_SIZE, fill: MUTED } as const;
-  ticks.forEach((v, i) => {
-    const y = sy(v);
-    out.push(line({ x: left, y }, { x: PLOT_RIGHT, y }, `stroke="${v === 0 ? AXIS : GRID}"`));
-    out.push(
-      text({ x: left - 10, y: y + 4.5 }, tickLabels[i] ?? "", { ...tickStyle, anchor: "end" }),
-    );
-  });
-  if (series.unit !== "persen") {
-    out.push(
-      text({ x: left - 10, y: PLOT_TOP - 16 }, series.unit, { ...tickStyle, anchor: "end" }),
-    );
-  }
-  const time = timeTicks(from, to, days);
-  for (const day of time.grid) {
-    out.push(
-      line({ x: sx(day), y: PLOT_TOP }, { x: sx(day), y: PLOT_BOTTOM + 6 }, `stroke="${GRID}"`),
-    );
-  }
-  for (const l of time.labels) {
-    out.push(
-      text({ x: sx(l.day), y: PLOT_BOTTOM + 24 }, l.text, { ...tickStyle, anchor: "middle" }),
-    );
-  }
-
+  const scale = frame(points, series.unit);
+  spread(points, scale.x, scale.y);
   const path = linePoints(points);
   const latest = path.at(-1);
   const targets = points.filter((p) => p.target);
@@ -191,22 +228,14 @@ function plot(series: ChartSeries): string[] {
   const dashes: Segment[] = latest
     ? targets.map((t) => ({ x0: latest.x, y0: latest.y, x1: t.x, y1: t.y }))
     : [];
-  for (const d of dashes) out.push(line({ x: d.x0, y: d.y0 }, { x: d.x1, y: d.y1 }, TARGET_STROKE));
-  if (path.length > 1) out.push(polyline(path, REALISED_STROKE));
-  for (const p of points) out.push(marker(p, p.target));
-
-  const labelled = points;
-  const bounds: Box = { x0: left + 2, y0: 62, x1: CHART_WIDTH - 14, y1: PLOT_BOTTOM - 2 };
-  const dots = points.map((p) => ({ x: p.x, y: p.y, radius: p.target ? RING_RADIUS : DOT_RADIUS }));
-  const requests = labelled.map((p) => label(p, series.unit));
-  placeLabels(requests, dots, [...segments, ...dashes], bounds).forEach((at, i) => {
-    const fill = labelled[i]?.target ? TARGET : REALISED;
-    out.push(
-      text(at, at.text, { size: LABEL_SIZE, anchor: "middle", bold: true, fill, halo: true }),
-    );
-  });
-  out.push(...legend(path.length > 0, targets.length > 0));
-  return out;
+  return [
+    ...axes(scale, series.unit),
+    ...dashes.map((d) => line({ x: d.x0, y: d.y0 }, { x: d.x1, y: d.y1 }, TARGET_STROKE)),
+    ...(path.length > 1 ? [polyline(path, REALISED_STROKE)] : []),
+    ...points.map((p) => marker(p, p.target)),
+    ...valueLabels(points, series.unit, scale.left, [...segments, ...dashes]),
+    ...legend(path.length > 0, targets.length > 0),
+  ];
 }
 
 /** The chart as an SVG document; no facts still give a chart that says so. */

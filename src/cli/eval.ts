@@ -1,8 +1,9 @@
 import { parseArgs } from "node:util";
 import { z } from "zod";
 import { answer } from "../answer/answer";
+import type { Answer } from "../answer/answer-type";
 import { loadCorpusKnowledge } from "../eval/corpus-knowledge";
-import { checkGoldArticles, readCorpus } from "../eval/corpus-schema";
+import { type CorpusQuestion, checkGoldArticles, readCorpus } from "../eval/corpus-schema";
 import {
   brokenThresholds,
   type EvalFigures,
@@ -10,8 +11,9 @@ import {
   THRESHOLDS,
   type ThresholdFlag,
 } from "../eval/figures";
-import { EVAL_TODAY, gradeAnswer } from "../eval/grade-answer";
-import { matchFacts } from "../eval/match-facts";
+import { EVAL_TODAY, type Grade, gradeAnswer } from "../eval/grade-answer";
+import { type FactMatching, matchFacts } from "../eval/match-facts";
+import type { Fact } from "../facts/fact-schema";
 import { dataPaths } from "../paths";
 import { failOnSeedError } from "./fail";
 
@@ -25,11 +27,19 @@ const snippet = (s: string, n = 90) => {
   return flat.length > n ? `${flat.slice(0, n)}…` : flat;
 };
 
-function main() {
+type Graded = { question: CorpusQuestion; reply: Answer; grade: Grade };
+
+/** The corpus folder and the thresholds from the command line; exits on a wrong one. */
+function readArgs(): {
+  folder: string;
+  verbose: boolean;
+  limits: Partial<Record<ThresholdFlag, number>>;
+} {
   const { values, positionals } = parseArgs({
     options: {
       verbose: { type: "boolean" },
       help: { type: "boolean", short: "h" },
+      // One string option per threshold flag: what fromEntries builds, in a type it cannot say.
       ...(Object.fromEntries(THRESHOLDS.map((t) => [t.flag, { type: "string" }])) as Record<
         ThresholdFlag,
         { type: "string" }
@@ -53,7 +63,35 @@ function main() {
     }
     limits[flag] = n.data;
   }
+  return { folder, verbose: values.verbose === true, limits };
+}
 
+/** --verbose: each gold statistic missed or misread, each extra fact, each wrong answer. */
+function printDetails(facts: FactMatching<Fact>, graded: readonly Graded[]): void {
+  for (const g of facts.missing)
+    console.log(`not found: ${g.article} "${g.as_written}" in "${snippet(g.quote)}"`);
+  for (const { gold: g, misread } of facts.found.filter((m) => m.misread.length)) {
+    const diffs = misread.map((d) => `${d.field} expected ${d.expected}, got ${d.got}`);
+    console.log(`read wrong: ${g.article} "${g.as_written}": ${diffs.join("; ")}`);
+  }
+  for (const f of facts.extra)
+    console.log(
+      `extra (${f.sure ? "sure" : "unsure"}): ${f.article} "${f.written}" ${f.metric ?? `"${f.measure}"`}, ${f.regionName}, ${f.period}, ${f.kind} in "${snippet(f.quote)}"`,
+    );
+  for (const { question, reply } of graded.filter((x) => !x.grade.right)) {
+    const expected =
+      question.expect === null
+        ? "no data"
+        : `${question.expect} (${question.outlet ?? "any outlet"})`;
+    console.log(
+      `wrong answer: "${question.q}" expected ${expected}, got "${reply.text.split("\n")[0]}"`,
+    );
+  }
+  console.log("");
+}
+
+function main() {
+  const { folder, verbose, limits } = readArgs();
   const { gold, questions } = failOnSeedError(() => readCorpus(folder));
   const { knowledge: k, corpusArticles } = failOnSeedError(() => {
     const loaded = loadCorpusKnowledge(dataPaths(), folder);
@@ -62,28 +100,11 @@ function main() {
   });
   const metricWords = (id: string) => [k.metric(id).label, ...k.metric(id).synonyms];
   const facts = matchFacts(gold, k.table.facts, corpusArticles, metricWords);
-  const graded = questions.map((q) => {
-    const a = answer(k, q.q, { today: EVAL_TODAY });
-    return { q, a, grade: gradeAnswer(q, a) };
+  const graded: Graded[] = questions.map((question) => {
+    const reply = answer(k, question.q, { today: EVAL_TODAY });
+    return { question, reply, grade: gradeAnswer(question, reply) };
   });
-
-  if (values.verbose) {
-    for (const g of facts.missing)
-      console.log(`not found: ${g.article} "${g.as_written}" in "${snippet(g.quote)}"`);
-    for (const { gold: g, misread } of facts.found.filter((m) => m.misread.length)) {
-      const diffs = misread.map((d) => `${d.field} expected ${d.expected}, got ${d.got}`);
-      console.log(`read wrong: ${g.article} "${g.as_written}": ${diffs.join("; ")}`);
-    }
-    for (const f of facts.extra)
-      console.log(
-        `extra (${f.sure ? "sure" : "unsure"}): ${f.article} "${f.written}" ${f.metric ?? `"${f.measure}"`}, ${f.regionName}, ${f.period}, ${f.kind} in "${snippet(f.quote)}"`,
-      );
-    for (const { q, a } of graded.filter((x) => !x.grade.right)) {
-      const expected = q.expect === null ? "no data" : `${q.expect} (${q.outlet ?? "any outlet"})`;
-      console.log(`wrong answer: "${q.q}" expected ${expected}, got "${a.text.split("\n")[0]}"`);
-    }
-    console.log("");
-  }
+  if (verbose) printDetails(facts, graded);
 
   const figures: EvalFigures = {
     statistics: gold.length,

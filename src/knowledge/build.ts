@@ -13,6 +13,7 @@ import type { Lexicon } from "../lexicon/load";
 import { placeFor } from "../lexicon/places";
 import type { Article } from "../seeds/article";
 import { readArticleFile } from "../seeds/article-file";
+import { statementKey } from "./fact-keys";
 
 export type ArticleInfo = Omit<Article, "body">;
 export type Skipped = Extraction["skipped"][number] & { article: string };
@@ -227,9 +228,11 @@ function factKeys(d: Draft): { key: string; undated: string } {
     .toLowerCase()
     .replace(/\s+/g, " ")
     .replace(/(\d)\.(?=\d{3})/g, "$1");
-  const head = `${d.article}|${d.metric ?? d.measure}|${d.region}|`;
-  const tail = `|${d.kind}|${d.value}|${written}`;
-  return { key: `${head}${d.period}${tail}`, undated: `${head}${tail}` };
+  const figure = `|${d.value}|${written}`;
+  return {
+    key: `${statementKey(d)}${figure}`,
+    undated: `${statementKey({ ...d, period: "" })}${figure}`,
+  };
 }
 
 function toFact(

@@ -1,6 +1,7 @@
 import type { Fact } from "../facts/fact-schema";
 import { formatPeriod } from "../format/period";
 import type { ArticleInfo } from "./build";
+import { statementKey } from "./fact-keys";
 import type { FactTable } from "./fact-table";
 import { runAll, type Stepped } from "./steps";
 
@@ -11,9 +12,6 @@ export type TableDiff = {
   factsRemoved: number;
   factsChanged: number;
 };
-
-/** A fact is "the same" when it says the same thing of the same article; its value may change. */
-const sameThing = (f: Fact) => [f.article, f.metric, f.region, f.period, f.kind].join("|");
 
 export function diffTables(before: FactTable, after: FactTable): TableDiff {
   return runAll(diffing(before, after));
@@ -30,7 +28,8 @@ export function* diffing(before: FactTable, after: FactTable): Stepped<TableDiff
     const map = new Map<string, Fact>();
     for (let i = 0; i < facts.length; i++) {
       const f = facts[i] as Fact;
-      map.set(sameThing(f), f);
+      // Keyed by what it is about: a new value is a fact changed, not one removed and one added.
+      map.set(statementKey(f), f);
       if (i % STEP === STEP - 1) yield;
     }
     return map;

@@ -2,6 +2,7 @@ import { type Fact, measureKey } from "../facts/fact-schema";
 import { comparePeriods } from "../format/period";
 import type { Article } from "../seeds/article";
 import type { BuiltFacts, Skipped } from "./build";
+import { figureKey, listKey } from "./fact-keys";
 import { runAll, type Stepped } from "./steps";
 
 /** Facts that state the same figure: same period, kind and value, from one or more articles. */
@@ -66,7 +67,7 @@ const indices = (n: number) => Array.from({ length: n }, (_, i) => i);
 
 /** A stable sort by period within each metric and region. */
 function factOrder(facts: readonly Fact[]): number[] {
-  const keys = facts.map((f) => `${measureKey(f)}|${f.region}`);
+  const keys = facts.map((f) => listKey(measureKey(f), f.region));
   // Each distinct period and date ranked once by the comparison itself: the sort then
   // compares numbers, in exactly the order byPeriod gives.
   const period = ranks(
@@ -120,86 +121,131 @@ function newestOrder(articles: readonly Article[]): number[] {
  * worker) nothing is sorted here; without, the lists are sorted as they are filed.
  */
 export function* indexing(built: BuiltFacts, given?: TableOrder): Stepped<FactTable> {
-  const { facts } = built;
-  const byKey = new Map<string, Fact[]>();
-  const regionsByMetric = new Map<string, Set<string>>();
-  const metricsByRegion = new Map<string, Set<string>>();
-  const counts = new Map<string, number>();
-  const file = (f: Fact) => {
-    const key = `${measureKey(f)}|${f.region}`;
-    const list = byKey.get(key);
-    if (list) list.push(f);
-    else byKey.set(key, [f]);
+  const { facts, articles } = built;
+  const lists = yield* fileByMeasure(facts, given?.facts);
+  const tally = yield* tallying(facts);
+  const byValue = yield* valueSearch(facts, given?.byValue ?? valueOrder(facts));
+  const newest = yield* inOrder(articles, given?.newest ?? newestOrder(articles));
+  const byId = yield* articlesById(articles);
+  const figures = new Map<string, Figures>();
+  return {
+    facts,
+    articles,
+    skipped: built.skipped,
+    find: (metric, region) => lists.get(listKey(metric, region)) ?? [],
+    figures(metric, region) {
+      const key = listKey(metric, region);
+      let found = figures.get(key);
+      if (!found) {
+        found = groupFigures(lists.get(key) ?? []);
+        figures.set(key, found);
+      }
+      return found;
+    },
+    regionsWith: (metric) => [...(tally.regionsByMetric.get(metric) ?? [])],
+    metricsIn: (region) => [...(tally.metricsByRegion.get(region) ?? [])],
+    article: (id) => byId.get(id),
+    withValues: (wanted) => byValue.find(wanted).map((i) => facts[i] as Fact),
+    newestFirst: () => newest,
+    factCount: (article) => tally.counts.get(article) ?? 0,
   };
+}
+
+/** Each metric-and-region list, oldest period first: filed in the given order, or sorted here. */
+function* fileByMeasure(
+  facts: readonly Fact[],
+  order?: ArrayLike<number>,
+): Stepped<Map<string, Fact[]>> {
+  const lists = new Map<string, Fact[]>();
+  const file = (f: Fact) => {
+    const key = listKey(measureKey(f), f.region);
+    const list = lists.get(key);
+    if (list) list.push(f);
+    else lists.set(key, [f]);
+  };
+  if (order) {
+    for (let i = 0; i < order.length; i++) {
+      file(facts[order[i] as number] as Fact);
+      if (i % STEP === STEP - 1) yield;
+    }
+    return lists;
+  }
+  for (let i = 0; i < facts.length; i++) {
+    file(facts[i] as Fact);
+    if (i % STEP === STEP - 1) yield;
+  }
+  for (const list of lists.values()) {
+    list.sort(byPeriod);
+    yield;
+  }
+  return lists;
+}
+
+type Tally = {
+  regionsByMetric: Map<string, Set<string>>;
+  metricsByRegion: Map<string, Set<string>>;
+  /** Facts per article. */
+  counts: Map<string, number>;
+};
+
+function* tallying(facts: readonly Fact[]): Stepped<Tally> {
+  const tally: Tally = {
+    regionsByMetric: new Map(),
+    metricsByRegion: new Map(),
+    counts: new Map(),
+  };
+  const { regionsByMetric, metricsByRegion, counts } = tally;
   for (let i = 0; i < facts.length; i++) {
     const f = facts[i] as Fact;
     const metric = measureKey(f);
-    if (!given) file(f);
     regionsByMetric.set(metric, (regionsByMetric.get(metric) ?? new Set()).add(f.region));
     metricsByRegion.set(f.region, (metricsByRegion.get(f.region) ?? new Set()).add(metric));
     counts.set(f.article, (counts.get(f.article) ?? 0) + 1);
     if (i % STEP === STEP - 1) yield;
   }
-  if (given) {
-    for (let i = 0; i < given.facts.length; i++) {
-      file(facts[given.facts[i] as number] as Fact);
-      if (i % STEP === STEP - 1) yield;
-    }
-  } else {
-    for (const list of byKey.values()) {
-      list.sort(byPeriod);
-      yield;
-    }
-  }
-  // Facts by value: the values in ascending order, and where each fact stands in the table.
-  const byValue = given?.byValue ?? valueOrder(facts);
+  return tally;
+}
+
+/** Facts by value: the values in ascending order, and where each fact stands in the table. */
+function* valueSearch(
+  facts: readonly Fact[],
+  byValue: ArrayLike<number>,
+): Stepped<{ find(wanted: readonly number[]): number[] }> {
   const values = new Float64Array(byValue.length);
   const places = Uint32Array.from(byValue);
   for (let i = 0; i < byValue.length; i++) {
     values[i] = (facts[byValue[i] as number] as Fact).value;
     if (i % STEP === STEP - 1) yield;
   }
-  const newestOrdered = given?.newest ?? newestOrder(built.articles);
-  const newest: Article[] = [];
-  for (let i = 0; i < newestOrdered.length; i++) {
-    newest.push(built.articles[newestOrdered[i] as number] as Article);
-    if (i % STEP === STEP - 1) yield;
-  }
-  const articles = new Map<string, Article>();
-  for (let i = 0; i < built.articles.length; i++) {
-    const a = built.articles[i] as Article;
-    articles.set(a.id, a);
-    if (i % STEP === STEP - 1) yield;
-  }
-  const figures = new Map<string, Figures>();
   return {
-    facts,
-    articles: built.articles,
-    skipped: built.skipped,
-    find: (metric, region) => byKey.get(`${metric}|${region}`) ?? [],
-    figures(metric, region) {
-      const key = `${metric}|${region}`;
-      let f = figures.get(key);
-      if (!f) {
-        f = groupFigures(byKey.get(key) ?? []);
-        figures.set(key, f);
-      }
-      return f;
-    },
-    regionsWith: (metric) => [...(regionsByMetric.get(metric) ?? [])],
-    metricsIn: (region) => [...(metricsByRegion.get(region) ?? [])],
-    article: (id) => articles.get(id),
-    withValues(wanted) {
+    find(wanted) {
       const found: number[] = [];
       for (const v of new Set(wanted))
         for (let i = firstAtLeast(values, v); i < values.length && values[i] === v; i++)
           found.push(places[i] as number);
       // Table order, as a scan would give them.
-      return found.sort((a, b) => a - b).map((i) => facts[i] as Fact);
+      return found.sort((a, b) => a - b);
     },
-    newestFirst: () => newest,
-    factCount: (article) => counts.get(article) ?? 0,
   };
+}
+
+function* inOrder<T>(items: readonly T[], order: ArrayLike<number>): Stepped<T[]> {
+  const ordered: T[] = [];
+  for (let i = 0; i < order.length; i++) {
+    ordered.push(items[order[i] as number] as T);
+    if (i % STEP === STEP - 1) yield;
+  }
+  return ordered;
+}
+
+function* articlesById(articles: readonly Article[]): Stepped<Map<string, Article>> {
+  const byId = new Map<string, Article>();
+  for (let i = 0; i < articles.length; i++) {
+    const article = articles[i] as Article;
+    byId.set(article.id, article);
+    if (i % STEP === STEP - 1) yield;
+  }
+  return byId;
 }
 
 /** The first index whose value is not below v, in ascending values. */
@@ -217,14 +263,14 @@ function firstAtLeast(values: Float64Array, v: number): number {
 function groupFigures(sorted: readonly Fact[]): Figures {
   const groups = new Map<string, [Fact, ...Fact[]]>();
   for (const f of sorted) {
-    const key = `${f.period}|${f.kind}|${f.value}`;
-    const g = groups.get(key);
-    if (g) g.push(f);
+    const key = figureKey(f);
+    const group = groups.get(key);
+    if (group) group.push(f);
     else groups.set(key, [f]);
   }
   const all = [...groups.values()];
   return {
-    realised: all.filter((g) => g[0].kind !== "target"),
-    targets: all.filter((g) => g[0].kind === "target"),
+    realised: all.filter((group) => group[0].kind !== "target"),
+    targets: all.filter((group) => group[0].kind === "target"),
   };
 }

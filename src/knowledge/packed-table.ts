@@ -80,27 +80,72 @@ export function transferables(p: PackedTable): ArrayBuffer[] {
 }
 
 export function packTable(built: BuiltFacts): PackedTable {
-  const numbers = new Map<string, number>();
-  const strings: string[] = [];
-  const number = (s: string | null | undefined): number => {
+  const numbering = new StringNumbering();
+  const order = tableOrder(built);
+  const { facts, values, flags, clauses } = packFacts(built.facts, numbering);
+  const articles = packRows(built.articles, ARTICLE_STRINGS, numbering);
+  const skipped = packRows(built.skipped, SKIPPED_STRINGS, numbering);
+  const { text, ends } = numbering.encode();
+  return {
+    text,
+    ends,
+    facts,
+    values,
+    flags,
+    articles,
+    skipped,
+    clauses,
+    order: {
+      facts: Uint32Array.from(order.facts),
+      byValue: Uint32Array.from(order.byValue),
+      newest: Uint32Array.from(order.newest),
+    },
+  };
+}
+
+/** Gives each distinct string a number as it is met, and writes them all out at the end. */
+class StringNumbering {
+  private readonly numbers = new Map<string, number>();
+  private readonly strings: string[] = [];
+
+  number(s: string | null | undefined): number {
     if (s === null) return NULL;
     if (s === undefined) return ABSENT;
-    let n = numbers.get(s);
+    let n = this.numbers.get(s);
     if (n === undefined) {
-      n = FIRST + strings.length;
-      numbers.set(s, n);
-      strings.push(s);
+      n = FIRST + this.strings.length;
+      this.numbers.set(s, n);
+      this.strings.push(s);
     }
     return n;
-  };
-  const { facts, articles, skipped } = built;
-  const order = tableOrder(built);
-  const factStrings = new Uint32Array(facts.length * FACT_STRINGS.length);
+  }
+
+  encode(): Pick<PackedTable, "text" | "ends"> {
+    let bytes = 0;
+    const ends = new Uint32Array(FIRST + this.strings.length);
+    this.strings.forEach((s, i) => {
+      bytes += Buffer.byteLength(s, "utf8");
+      ends[FIRST + i] = bytes;
+    });
+    const text = new Uint8Array(bytes);
+    const view = Buffer.from(text.buffer, text.byteOffset, text.byteLength);
+    this.strings.forEach((s, i) => {
+      view.write(s, ends[FIRST + i - 1] ?? 0, "utf8");
+    });
+    return { text, ends };
+  }
+}
+
+function packFacts(
+  facts: readonly Fact[],
+  numbering: StringNumbering,
+): Pick<PackedTable, "facts" | "values" | "flags" | "clauses"> {
+  const strings = new Uint32Array(facts.length * FACT_STRINGS.length);
   const values = new Float64Array(facts.length * 2);
   const flags = new Uint8Array(facts.length);
   const clauses = new Uint32Array(facts.length);
   facts.forEach((f, i) => {
-    clauses[i] = number(clauseWords(f));
+    clauses[i] = numbering.number(clauseWords(f));
     // The fields named one by one, in FACT_STRINGS order: a keyed read per field is slow.
     const fields = [
       f.id,
@@ -122,7 +167,7 @@ export function packTable(built: BuiltFacts): PackedTable {
       f.published,
     ];
     for (let j = 0; j < fields.length; j++)
-      factStrings[i * FACT_STRINGS.length + j] = number(fields[j]);
+      strings[i * FACT_STRINGS.length + j] = numbering.number(fields[j]);
     values[i * 2] = f.value;
     values[i * 2 + 1] = f.valueMax ?? 0;
     flags[i] =
@@ -130,44 +175,24 @@ export function packTable(built: BuiltFacts): PackedTable {
       (f.sure ? SURE : 0) |
       (f.valueMax === undefined ? 0 : RANGE);
   });
-  const articleStrings = new Uint32Array(articles.length * ARTICLE_STRINGS.length);
-  articles.forEach((a, i) => {
-    ARTICLE_STRINGS.forEach((field, j) => {
-      articleStrings[i * ARTICLE_STRINGS.length + j] = number(a[field]);
-    });
-  });
-  const skippedStrings = new Uint32Array(skipped.length * SKIPPED_STRINGS.length);
-  skipped.forEach((s, i) => {
-    SKIPPED_STRINGS.forEach((field, j) => {
-      skippedStrings[i * SKIPPED_STRINGS.length + j] = number(s[field]);
-    });
-  });
-  let bytes = 0;
-  const ends = new Uint32Array(FIRST + strings.length);
-  strings.forEach((s, i) => {
-    bytes += Buffer.byteLength(s, "utf8");
-    ends[FIRST + i] = bytes;
-  });
-  const text = new Uint8Array(bytes);
-  const view = Buffer.from(text.buffer, text.byteOffset, text.byteLength);
-  strings.forEach((s, i) => {
-    view.write(s, ends[FIRST + i - 1] ?? 0, "utf8");
-  });
-  return {
-    text,
-    ends,
-    facts: factStrings,
-    values,
-    flags,
-    articles: articleStrings,
-    skipped: skippedStrings,
-    clauses,
-    order: {
-      facts: Uint32Array.from(order.facts),
-      byValue: Uint32Array.from(order.byValue),
-      newest: Uint32Array.from(order.newest),
-    },
-  };
+  return { facts: strings, values, flags, clauses };
+}
+
+type Row<Field extends string> = Partial<Record<Field, string>>;
+
+/** The string numbers of each row's fields, `fields.length` per row. */
+function packRows<Field extends string>(
+  rows: readonly Row<Field>[],
+  fields: readonly Field[],
+  numbering: StringNumbering,
+): Uint32Array {
+  const packed = new Uint32Array(rows.length * fields.length);
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i] as Row<Field>;
+    for (let j = 0; j < fields.length; j++)
+      packed[i * fields.length + j] = numbering.number(row[fields[j] as Field]);
+  }
+  return packed;
 }
 
 /**
@@ -201,75 +226,89 @@ export function* unpacking(
   bodyOf: (article: Omit<Article, "body">) => string,
 ): Generator<void, Unpacked> {
   const buffer = Buffer.from(p.text.buffer, p.text.byteOffset, p.text.byteLength);
-  const strings: (string | null | undefined)[] = [null, undefined];
+  const strings: Strings = [null, undefined];
   for (let i = FIRST; i < p.ends.length; i++) {
     strings.push(buffer.toString("utf8", p.ends[i - 1] ?? 0, p.ends[i]));
     if (i % (STEP * 4) === 0) yield;
   }
-  const text = (packed: Uint32Array, at: number) => strings[packed[at] as number];
-
   const facts: Fact[] = [];
-  const width = FACT_STRINGS.length;
-  const count = p.flags.length;
-  const f = p.facts;
-  for (let i = 0; i < count; i++) {
-    const at = i * width;
-    const flags = p.flags[i] as number;
-    const approx = strings[f[at + 10] as number] as string | undefined;
-    // The fields in the order the build writes them, so a fact reads the same either way;
-    // the two a fact may lack are added in their place.
-    const head = {
-      id: strings[f[at] as number] as string,
-      article: strings[f[at + 1] as number] as string,
-      metric: strings[f[at + 2] as number] as string | null,
-      measure: strings[f[at + 3] as number] as string,
-      region: strings[f[at + 4] as number] as string,
-      regionName: strings[f[at + 5] as number] as string,
-      regionLevel: strings[f[at + 6] as number] as RegionLevel,
-      province: strings[f[at + 7] as number] as string | null,
-      period: strings[f[at + 8] as number] as string,
-      periodAssumed: (flags & PERIOD_ASSUMED) !== 0,
-      kind: strings[f[at + 9] as number] as FactKind,
-      value: p.values[i * 2] as number,
-    };
-    const fact = head as Fact;
-    if (flags & RANGE) fact.valueMax = p.values[i * 2 + 1] as number;
-    if (approx !== undefined) fact.approx = approx;
-    fact.unit = strings[f[at + 11] as number] as string;
-    fact.written = strings[f[at + 12] as number] as string;
-    fact.quote = strings[f[at + 13] as number] as string;
-    fact.said = strings[f[at + 14] as number] as string;
-    fact.outlet = strings[f[at + 15] as number] as string;
-    fact.published = strings[f[at + 16] as number] as string;
-    fact.sure = (flags & SURE) !== 0;
+  for (let i = 0; i < p.flags.length; i++) {
+    const fact = unpackFact(p, strings, i);
     facts.push(fact);
     knowClauseWords(fact, strings[p.clauses[i] as number] as string);
     if (i % STEP === STEP - 1) yield;
   }
-
   const articles: Article[] = [];
-  const aWidth = ARTICLE_STRINGS.length;
-  for (let i = 0; i < p.articles.length / aWidth; i++) {
-    const s = (field: number) => text(p.articles, i * aWidth + field);
-    const url = s(3) as string | undefined;
-    const info = {
-      outlet: s(0) as string,
-      published: s(1) as string,
-      title: s(2) as string,
-      ...(url === undefined ? {} : { url }),
-      id: s(4) as string,
-      file: s(5) as string,
-    };
-    articles.push(withBodyOnDisk(info, bodyOf));
+  for (let i = 0; i < p.articles.length / ARTICLE_STRINGS.length; i++) {
+    articles.push(withBodyOnDisk(unpackArticle(p.articles, strings, i), bodyOf));
     if (i % STEP === STEP - 1) yield;
   }
-
   const skipped: Skipped[] = [];
-  const sWidth = SKIPPED_STRINGS.length;
-  for (let i = 0; i < p.skipped.length / sWidth; i++) {
-    const s = (field: number) => text(p.skipped, i * sWidth + field) as string;
-    skipped.push({ written: s(0), quote: s(1), article: s(2) });
+  for (let i = 0; i < p.skipped.length / SKIPPED_STRINGS.length; i++) {
+    skipped.push(unpackSkipped(p.skipped, strings, i));
     if (i % STEP === STEP - 1) yield;
   }
   return { built: { facts, articles, skipped }, order: p.order };
+}
+
+/**
+ * The strings by number: NULL and ABSENT first, then each distinct string. The casts below
+ * are true because packTable wrote each field's number from a field of that type.
+ */
+type Strings = (string | null | undefined)[];
+
+function unpackFact(p: PackedTable, strings: Strings, i: number): Fact {
+  const f = p.facts;
+  const at = i * FACT_STRINGS.length;
+  const flags = p.flags[i] as number;
+  const approx = strings[f[at + 10] as number] as string | undefined;
+  // The fields in the order the build writes them, so a fact reads the same either way;
+  // the two a fact may lack are added in their place, and the rest after them (a Fact once
+  // the last is set).
+  const fact = {
+    id: strings[f[at] as number] as string,
+    article: strings[f[at + 1] as number] as string,
+    metric: strings[f[at + 2] as number] as string | null,
+    measure: strings[f[at + 3] as number] as string,
+    region: strings[f[at + 4] as number] as string,
+    regionName: strings[f[at + 5] as number] as string,
+    regionLevel: strings[f[at + 6] as number] as RegionLevel,
+    province: strings[f[at + 7] as number] as string | null,
+    period: strings[f[at + 8] as number] as string,
+    periodAssumed: (flags & PERIOD_ASSUMED) !== 0,
+    kind: strings[f[at + 9] as number] as FactKind,
+    value: p.values[i * 2] as number,
+  } as Fact;
+  if (flags & RANGE) fact.valueMax = p.values[i * 2 + 1] as number;
+  if (approx !== undefined) fact.approx = approx;
+  fact.unit = strings[f[at + 11] as number] as string;
+  fact.written = strings[f[at + 12] as number] as string;
+  fact.quote = strings[f[at + 13] as number] as string;
+  fact.said = strings[f[at + 14] as number] as string;
+  fact.outlet = strings[f[at + 15] as number] as string;
+  fact.published = strings[f[at + 16] as number] as string;
+  fact.sure = (flags & SURE) !== 0;
+  return fact;
+}
+
+function unpackArticle(packed: Uint32Array, strings: Strings, i: number): Omit<Article, "body"> {
+  const at = i * ARTICLE_STRINGS.length;
+  const url = strings[packed[at + 3] as number] as string | undefined;
+  return {
+    outlet: strings[packed[at] as number] as string,
+    published: strings[packed[at + 1] as number] as string,
+    title: strings[packed[at + 2] as number] as string,
+    ...(url === undefined ? {} : { url }),
+    id: strings[packed[at + 4] as number] as string,
+    file: strings[packed[at + 5] as number] as string,
+  };
+}
+
+function unpackSkipped(packed: Uint32Array, strings: Strings, i: number): Skipped {
+  const at = i * SKIPPED_STRINGS.length;
+  return {
+    written: strings[packed[at] as number] as string,
+    quote: strings[packed[at + 1] as number] as string,
+    article: strings[packed[at + 2] as number] as string,
+  };
 }
