@@ -1,8 +1,9 @@
 import type { Fact } from "../facts/fact-schema";
-import { formatPeriod, type Period, periodWithin } from "../format/period";
+import { formatPeriod, periodWithin } from "../format/period";
 import type { FigureGroup } from "../knowledge/fact-table";
 import type { Knowledge } from "../knowledge/knowledge";
 import type { Block } from "./answer-type";
+import type { Ask } from "./ask";
 import { type Computed, compute } from "./compute";
 import { noDataLines } from "./nearby";
 import { firstNotBefore, inPeriod } from "./period-search";
@@ -17,22 +18,6 @@ import {
   valueText,
   whereText,
 } from "./wording";
-
-export type Ask = {
-  metric: string;
-  region: string;
-  period?: Period;
-  target: boolean;
-  /** "berapa persen": a count with no share metric is not answered as a share. */
-  percent?: boolean;
-  /** The figure reached is asked with the target ("terserap brp, targetnya brp"): it leads. */
-  realised?: boolean;
-  /** "rata-rata omzet": the articles give totals, which are no average. */
-  average?: boolean;
-  /** Words the question adds to the measure ("mikro" in "debitur KUR mikro"), and their phrases. */
-  qualifiers?: readonly string[];
-  phrases?: readonly string[];
-};
 
 /** An answer is read on a phone: a few earlier points and rivals, not every one there is. */
 const MAX_EARLIER = 4;

@@ -2,8 +2,8 @@ import { formatPeriod, type Period } from "../format/period";
 import type { FigureGroup } from "../knowledge/fact-table";
 import type { Knowledge } from "../knowledge/knowledge";
 import type { Place } from "../lexicon/places";
+import type { Ask } from "./ask";
 import { compute } from "./compute";
-import type { Ask } from "./figures";
 import { inPeriod } from "./period-search";
 import { capped, factValue, periodText, sourceNames, sourcesText, valueText } from "./wording";
 

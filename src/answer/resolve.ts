@@ -1,7 +1,7 @@
 import { clauseWords } from "../knowledge/clause-words";
 import type { Knowledge } from "../knowledge/knowledge";
 import type { Query } from "../understand/query";
-import type { Ask } from "./figures";
+import type { Ask } from "./ask";
 import { openMeasure } from "./open-measures";
 
 export type Resolved = {

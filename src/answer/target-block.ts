@@ -4,8 +4,8 @@ import { comparePeriods, formatPeriod, periodWithin } from "../format/period";
 import type { FigureGroup } from "../knowledge/fact-table";
 import type { Knowledge } from "../knowledge/knowledge";
 import type { Block } from "./answer-type";
+import type { Ask } from "./ask";
 import { type Computed, difference } from "./compute";
-import type { Ask } from "./figures";
 import { noDataLines } from "./nearby";
 import { inPeriod } from "./period-search";
 import {

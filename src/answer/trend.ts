@@ -2,7 +2,7 @@ import { formatPeriod } from "../format/period";
 import type { FigureGroup } from "../knowledge/fact-table";
 import type { Knowledge } from "../knowledge/knowledge";
 import type { Answer, Block } from "./answer-type";
-import type { Ask } from "./figures";
+import type { Ask } from "./ask";
 import { figureBlock } from "./figures";
 import { citedFacts, sourcesText, targetPeriodText, valueText, whereText } from "./wording";
 

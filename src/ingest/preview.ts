@@ -3,6 +3,7 @@ import { factValue } from "../answer/wording";
 import type { SeedLimits } from "../config";
 import { type Fact, measureKey } from "../facts/fact-schema";
 import { factsOf } from "../knowledge/build";
+import { listKey } from "../knowledge/fact-keys";
 import { indexFacts } from "../knowledge/fact-table";
 import type { Knowledge } from "../knowledge/knowledge";
 import type { Article, FrontMatter } from "../seeds/article";
@@ -37,7 +38,7 @@ export function answerChanges(k: Knowledge, article: Article, facts: readonly Fa
       skipped: [...k.table.skipped],
     }),
   };
-  const touched = new Map(facts.map((f) => [`${measureKey(f)}|${f.region}`, f]));
+  const touched = new Map(facts.map((f) => [listKey(measureKey(f), f.region), f]));
   const lines: string[] = [];
   for (const f of touched.values()) {
     const ask = { metric: measureKey(f), region: f.region, target: false };

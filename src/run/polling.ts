@@ -4,7 +4,7 @@ import { ALLOWED_UPDATES, registerCommands } from "../bot/create-bot";
 import { remindOfficers } from "../bot/handover/reminders";
 import type { BotContext, Services } from "../bot/services";
 import type { PollingConfig } from "../config";
-import { startHealthServer } from "../observe/endpoints";
+import { startHealthServer } from "./ops/endpoints";
 
 /**
  * Long polling with grammY runner: updates handled concurrently, each chat in order. With

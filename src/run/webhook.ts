@@ -4,8 +4,8 @@ import { ALLOWED_UPDATES, registerCommands } from "../bot/create-bot";
 import { remindOfficers } from "../bot/handover/reminders";
 import type { BotContext, Services } from "../bot/services";
 import type { WebhookConfig } from "../config";
-import { serveOps } from "../observe/endpoints";
-import { keepInTouch } from "../observe/keep-in-touch";
+import { serveOps } from "./ops/endpoints";
+import { keepInTouch } from "./ops/keep-in-touch";
 
 /**
  * Webhook mode: an HTTP server on PORT takes Telegram's posts at WEBHOOK_URL's path, and

@@ -3,8 +3,8 @@ import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Health } from "../../src/observe/health";
 import { projectRoot } from "../../src/paths";
+import type { Health } from "../../src/run/ops/health";
 import { startFakeTelegram } from "../fake-telegram/server";
 import {
   freePort,

@@ -1,5 +1,5 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
-import type { Services } from "../bot/services";
+import type { Services } from "../../bot/services";
 import { healthOf } from "./health";
 
 /**

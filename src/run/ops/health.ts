@@ -1,4 +1,4 @@
-import type { Services } from "../bot/services";
+import type { Services } from "../../bot/services";
 
 /**
  * Telegram is answered within this: a long poll returns at least every 30 seconds, and a

@@ -1,5 +1,5 @@
 import type { Bot } from "grammy";
-import type { BotContext, Services } from "../bot/services";
+import type { BotContext, Services } from "../../bot/services";
 
 const EVERY_MS = 30_000;
 const QUIET_MS = 60_000;
