@@ -4,7 +4,7 @@ import { DataFileError } from "../files/data-file-error";
 import { formatPeriod } from "../format/period";
 import type { Knowledge } from "../knowledge/knowledge";
 import type { FrontMatter } from "../seeds/article";
-import { articleText } from "../seeds/shelf";
+import { articleText } from "../seeds/article";
 import { type Draft, draftFromPage, draftFromText } from "./draft";
 import { findDuplicate } from "./duplicates";
 import { type FetchLimits, fetchPage } from "./fetch-page";

@@ -91,3 +91,21 @@ function unquote(v: string): string {
   const m = v.match(/^(["'])(.*)\1$/);
   return m?.[2] ?? v;
 }
+
+/** The file as an admin would write it by hand: front matter, then the text. */
+export function articleText(front: FrontMatter, body: string): string {
+  const value = (v: string) => {
+    const flat = v.replace(/\s+/g, " ").trim();
+    // The reader strips one pair of matching quotes; a value that is quoted whole keeps its own.
+    return /^(["']).*\1$/.test(flat) ? (flat.startsWith('"') ? `'${flat}'` : `"${flat}"`) : flat;
+  };
+  const lines = [
+    "---",
+    `outlet: ${value(front.outlet)}`,
+    `published: ${front.published}`,
+    `title: ${value(front.title)}`,
+    ...(front.url ? [`url: ${front.url}`] : []),
+    "---",
+  ];
+  return `${lines.join("\n")}\n${body.trim()}\n`;
+}

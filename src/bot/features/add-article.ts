@@ -6,8 +6,8 @@ import { type Draft, type DraftField, missingField, setField } from "../../inges
 import { InputProblem } from "../../ingest/input-problem";
 import { draftOfLink, draftOfText, duplicateProblem, factsOfDraft } from "../../ingest/intake";
 import { textOfBytes } from "../../ingest/text-bytes";
+import type { Drop } from "../../knowledge/shelf";
 import type { FrontMatter } from "../../seeds/article";
-import type { Drop } from "../../seeds/shelf";
 import type { AddSession } from "../add-sessions";
 import { logAdminAction } from "../admin-log";
 import { adminCommands, isAdmin, NOT_ADMIN } from "../admin-only";

@@ -3,9 +3,9 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } 
 import { join } from "node:path";
 import type { Correction } from "../facts/corrections";
 import { writeFileAtomic } from "../files/atomic-write";
-import type { Knowledge } from "../knowledge/knowledge";
-import type { KnowledgeStore, ReloadResult } from "../knowledge/store";
-import type { FrontMatter } from "./article";
+import { articleText, type FrontMatter } from "../seeds/article";
+import type { Knowledge } from "./knowledge";
+import type { KnowledgeStore, ReloadResult } from "./store";
 
 export type ShelfResult =
   | { ok: true; id: string; reload: Extract<ReloadResult, { ok: true }> }
@@ -200,22 +200,4 @@ export class ArticleShelf {
 function articleOf(c: unknown): string | undefined {
   const entry = c as { match?: { article?: string }; fact?: { article?: string } };
   return entry.match?.article ?? entry.fact?.article;
-}
-
-/** The file as an admin would write it by hand: front matter, then the text. */
-export function articleText(front: FrontMatter, body: string): string {
-  const value = (v: string) => {
-    const flat = v.replace(/\s+/g, " ").trim();
-    // The reader strips one pair of matching quotes; a value that is quoted whole keeps its own.
-    return /^(["']).*\1$/.test(flat) ? (flat.startsWith('"') ? `'${flat}'` : `"${flat}"`) : flat;
-  };
-  const lines = [
-    "---",
-    `outlet: ${value(front.outlet)}`,
-    `published: ${front.published}`,
-    `title: ${value(front.title)}`,
-    ...(front.url ? [`url: ${front.url}`] : []),
-    "---",
-  ];
-  return `${lines.join("\n")}\n${body.trim()}\n`;
 }
