@@ -2,6 +2,7 @@ import { mkdtempSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Update, UserFromGetMe } from "grammy/types";
+import { startFakeTelegram } from "../packages/fake-telegram";
 import { createBot } from "../src/bot/create-bot";
 import { createServices } from "../src/bot/services";
 import { readConfig, readDataSettings } from "../src/config";
@@ -13,7 +14,6 @@ import { EmbeddedStorage } from "../src/storage/embedded";
 import { RedisStorage } from "../src/storage/redis";
 import type { Storage } from "../src/storage/storage";
 import { startProcess } from "../tests/bot/harness";
-import { startFakeTelegram } from "../tests/fake-telegram/server";
 import { REDIS_SERVER, startRedis } from "../tests/helpers/redis-server";
 import { round, summarize } from "./measure";
 

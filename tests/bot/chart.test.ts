@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { UploadedFile } from "../fake-telegram/server";
+import type { UploadedFile } from "../../packages/fake-telegram";
 import { GROUP, nextReply, OFFICER, PRIVATE, type Running, startBot } from "./harness";
 
 const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
