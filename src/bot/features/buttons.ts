@@ -27,7 +27,7 @@ buttonsFeature.callbackQuery(/^pick:(\w+):(\d+)$/, async (ctx) => {
     `${query.ambiguous?.words} → ${s.store.current.regionName(region)}`,
   );
   await record(ctx, a, performance.now() - started);
-  await s.followUps.set(ctx.chat?.id, ctx.from.id, a.query);
+  await s.lastQuestions.set(ctx.chat?.id, ctx.from.id, a.query);
   await ctx.answerCallbackQuery();
   await ctx.editMessageText(answerToHtml(a.text)[0] as string);
 });
