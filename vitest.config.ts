@@ -2,7 +2,7 @@ import { defineConfig } from "vitest/config";
 
 export default defineConfig({
   test: {
-    include: ["tests/**/*.test.ts"],
+    include: ["tests/**/*.test.ts", "packages/*/**/*.test.ts"],
     testTimeout: 20_000,
     hookTimeout: 20_000,
   },

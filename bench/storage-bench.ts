@@ -1,6 +1,7 @@
 import { mkdtempSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { startFakeTelegram } from "../packages/fake-telegram";
 import { createServices } from "../src/bot/services";
 import { readConfig, readDataSettings } from "../src/config";
 import type { Knowledge } from "../src/knowledge/knowledge";
@@ -11,7 +12,6 @@ import { EmbeddedStorage } from "../src/storage/embedded";
 import { RedisStorage } from "../src/storage/redis";
 import type { Storage } from "../src/storage/storage";
 import { startProcess } from "../tests/bot/harness";
-import { startFakeTelegram } from "../tests/fake-telegram/server";
 import { REDIS_SERVER, startRedis } from "../tests/helpers/redis-server";
 import { benchBot, questionUpdate } from "./bench-bot";
 import { round, summarize } from "./measure";

@@ -14,6 +14,7 @@ import {
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type ApiCall, type FakeTelegram, startFakeTelegram } from "../packages/fake-telegram";
 import { RateLimiter } from "../src/bot/rate-limiter";
 import { readTextFile } from "../src/files/text-file";
 import { createLogger } from "../src/logger";
@@ -31,7 +32,6 @@ import {
   startProcess,
   waitForStderr,
 } from "./bot/harness";
-import { type ApiCall, type FakeTelegram, startFakeTelegram } from "./fake-telegram/server";
 import { copyOfSeeds, dataFileErrorOf } from "./helpers/knowledge";
 
 /*

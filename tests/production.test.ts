@@ -3,9 +3,9 @@ import { cpSync, existsSync, mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type FakeTelegram, startFakeTelegram } from "../packages/fake-telegram";
 import { projectRoot } from "../src/paths";
 import { freePort, OFFICER, PRIVATE, startProcess, waitForStderr } from "./bot/harness";
-import { type FakeTelegram, startFakeTelegram } from "./fake-telegram/server";
 
 /*
  * What the Dockerfile does, in a temporary folder: the build stage's node_modules (linked,

@@ -3,9 +3,9 @@ import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Message, Update } from "grammy/types";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type FakeTelegram, startFakeTelegram } from "../packages/fake-telegram";
 import { projectRoot } from "../src/paths";
 import { ADMIN, type BotProcess, freePort, startProcess, waitForStderr } from "./bot/harness";
-import { type FakeTelegram, startFakeTelegram } from "./fake-telegram/server";
 import { copyOfSeeds } from "./helpers/knowledge";
 import {
   NO_REDIS_MESSAGE,

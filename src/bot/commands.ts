@@ -32,6 +32,7 @@ type Who = "everyone" | "admin" | "officers";
 export type CommandName = keyof typeof COMMANDS;
 
 type Entry = { who: Who; menu?: string; help?: string };
+// Object.entries types its keys as any string; these are COMMANDS' own.
 const entries = Object.entries(COMMANDS) as [CommandName, Entry][];
 
 /** The Telegram menu for everyone, or for the officers' group (theirs added). */

@@ -74,6 +74,15 @@ export function answerToHtml(
   });
 }
 
+/**
+ * The first message of answerToHtml, where one message is all there is room for: an edit, an
+ * inline result, a confirmation.
+ */
+export function firstHtmlMessage(text: string): string {
+  // splitMessage gives at least one piece, so answerToHtml does too.
+  return answerToHtml(text)[0] as string;
+}
+
 /** Back to plain text, for the terminal chat. */
 export function htmlToPlain(html: string): string {
   return html

@@ -41,8 +41,8 @@ export function previewMessage(
   const body = session.draft?.body ?? "";
   const kept = facts.filter((_, i) => !dropped.has(i));
   const changes = answerChanges(k, draftArticle(front, body), kept);
+  const title = "Pratinjau artikel baru";
   const head = [
-    "Pratinjau artikel baru",
     `Media: ${cut(front.outlet, 100)}`,
     `Tanggal: ${formatPeriod(front.published)}`,
     `Judul: ${cut(front.title, 200)}`,
@@ -59,7 +59,7 @@ export function previewMessage(
     "",
     "Tekan ✕ dan nomor fakta untuk membuangnya sebelum disimpan.",
   ];
-  const room = MAX_MESSAGE_LENGTH - 100 - [...head, ...tail].join("\n").length;
+  const room = MAX_MESSAGE_LENGTH - 100 - [title, ...head, ...tail].join("\n").length;
   const listed: { line: string; gone: boolean }[] = [];
   let used = 0;
   for (const [i, f] of facts.slice(0, LISTED).entries()) {
@@ -70,8 +70,8 @@ export function previewMessage(
   }
   const unlisted = facts.length - listed.length;
   const html = [
-    `<b>${escapeHtml(head[0] as string)}</b>`,
-    ...head.slice(1).map(escapeHtml),
+    `<b>${escapeHtml(title)}</b>`,
+    ...head.map(escapeHtml),
     ...listed.map(({ line, gone }) => (gone ? `<s>${escapeHtml(line)}</s>` : escapeHtml(line))),
     ...(unlisted ? [escapeHtml(`… dan ${unlisted} fakta lain, ikut disimpan`)] : []),
     ...tail.map(escapeHtml),

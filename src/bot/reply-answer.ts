@@ -105,11 +105,11 @@ export async function replyWithAnswer(ctx: BotContext, question: string): Promis
   if (!(await withinLimit(ctx))) return;
   const s = ctx.services;
   const [chat, user] = [ctx.chat?.id, ctx.from?.id ?? 0];
-  const previous = await s.followUps.get(chat, user);
+  const previous = await s.lastQuestions.get(chat, user);
   const started = performance.now();
   const a = answer(s.store.current, question, { today: s.now(), previous });
   const ms = performance.now() - started;
-  await s.followUps.set(chat, user, a.query);
+  await s.lastQuestions.set(chat, user, a.query);
   await record(ctx, a, ms);
   await sendAnswer(ctx, a);
   if (a.intent === "trend" && chartable(a) && a.series) {

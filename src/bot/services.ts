@@ -14,11 +14,11 @@ import { SharedSubscriptions } from "../subscriptions/shared-subscriptions";
 import type { SubscriptionStore } from "../subscriptions/subscription-store";
 import { AddSessions } from "./add-sessions";
 import { Broadcaster } from "./broadcast";
-import { FollowUps } from "./follow-ups";
 import { FileHandoverStore } from "./handover/file-store";
 import { SharedHandoverStore } from "./handover/shared-store";
 import type { HandoverStore } from "./handover/store";
 import { InFlight } from "./in-flight";
+import { LastQuestions } from "./last-questions";
 import { PendingChoices } from "./pending-choices";
 import { RateLimiter } from "./rate-limiter";
 import { ShortKeys } from "./short-keys";
@@ -34,7 +34,7 @@ export type Services = {
   instance: string;
   admins: ReadonlySet<number>;
   storage: Storage;
-  followUps: FollowUps;
+  lastQuestions: LastQuestions;
   choices: PendingChoices;
   limiter: RateLimiter;
   userHash: UserHash;
@@ -87,7 +87,7 @@ export function createServices(opts: {
     instance: `${hostname()}#${process.pid}`,
     admins: new Set([...config.ADMIN_IDS, ...(opts.extraAdmins ?? [])]),
     storage,
-    followUps: new FollowUps(storage, config.FOLLOW_UP_MINUTES * 60_000),
+    lastQuestions: new LastQuestions(storage, config.FOLLOW_UP_MINUTES * 60_000),
     choices: new PendingChoices(storage),
     limiter: new RateLimiter(storage, config.RATE_LIMIT_PER_MINUTE),
     userHash,

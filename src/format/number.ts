@@ -42,12 +42,13 @@ function round(n: number): number {
 }
 
 // Built once: an Intl formatter per call is the slowest part of writing an answer.
-const FORMATS = [0, 1, 2].map(
-  (digits) => new Intl.NumberFormat("id-ID", { maximumFractionDigits: digits }),
-);
+const FORMATS = {
+  0: new Intl.NumberFormat("id-ID", { maximumFractionDigits: 0 }),
+  2: new Intl.NumberFormat("id-ID", { maximumFractionDigits: 2 }),
+};
 
 function decimals(n: number, maxFraction: 0 | 2): string {
-  return (FORMATS[maxFraction] as Intl.NumberFormat).format(n);
+  return FORMATS[maxFraction].format(n);
 }
 
 /**

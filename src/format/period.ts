@@ -31,6 +31,7 @@ export const MONTHS = [
 
 const ROMAN = ["I", "II", "III", "IV"] as const;
 
+/** `p` is YYYY-MM-DD: the schema tests that first. */
 function isRealDate(p: string): boolean {
   const [y, m, d] = p.split("-").map(Number) as [number, number, number];
   const date = new Date(Date.UTC(y, m - 1, d));

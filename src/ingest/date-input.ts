@@ -9,8 +9,10 @@ const MONTH_NUMBER = new Map<string, number>(
 MONTH_NUMBER.set("agt", 8).set("okt", 10).set("des", 12);
 
 const pad = (n: number) => String(n).padStart(2, "0");
-const valid = (p: string): Period | undefined =>
-  periodSchema.safeParse(p).success ? (p as Period) : undefined;
+const valid = (p: string): Period | undefined => {
+  const parsed = periodSchema.safeParse(p);
+  return parsed.success ? parsed.data : undefined;
+};
 
 /**
  * A date as an admin types it, or as an article's dateline writes it: "2024-05-06",

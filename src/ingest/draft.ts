@@ -1,4 +1,3 @@
-import type { Period } from "../format/period";
 import { type FrontMatter, frontMatterSchema } from "../seeds/article";
 import { dateInText, readDate } from "./date-input";
 import type { PageArticle } from "./read-page";
@@ -13,6 +12,10 @@ export type Draft = Partial<FrontMatter> & {
 
 /** Asked one at a time, in this order, until the front matter is complete. */
 const FIELDS: DraftField[] = ["outlet", "published", "title"];
+
+export function isDraftField(name: string): name is DraftField {
+  return FIELDS.some((f) => f === name);
+}
 
 export function missingField(d: Draft): DraftField | undefined {
   return FIELDS.find((f) => !d[f]);
@@ -38,10 +41,10 @@ export function draftFromText(text: string): Draft {
   for (const line of fenced?.[1]?.split(/\r?\n/) ?? []) {
     const m = /^(outlet|published|title|url):\s*(.*?)\s*$/.exec(line);
     if (!m?.[1] || !m[2]) continue;
-    const key = m[1] as keyof FrontMatter;
+    const key = m[1];
     const value = m[2].replace(/^(["'])(.*)\1$/, "$2");
     // A value that does not read (a date that is no date) is asked for as if missing.
-    if (key !== "url") setField(draft, key, value);
+    if (isDraftField(key)) setField(draft, key, value);
     else if (frontMatterSchema.shape.url.safeParse(value).success) draft.url = value;
   }
   return draft;
@@ -57,7 +60,7 @@ export function draftFromPage(page: PageArticle, url: string): Draft {
     url,
     suggest,
     ...(page.outlet && { outlet: page.outlet }),
-    ...(page.published && { published: page.published as Period }),
+    ...(page.published && { published: page.published }),
     ...(page.title && { title: page.title }),
   };
 }

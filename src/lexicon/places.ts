@@ -41,9 +41,10 @@ export function placesOf(regions: RegionsFile, cities: CityFile): Map<string, Pl
  */
 export function placeFor(places: ReadonlyMap<string, Place>, id: string): Place | undefined {
   if (!id.includes("+")) return places.get(id);
-  const parts = id.split("+").map((p) => places.get(p));
-  if (parts.some((p) => !p)) return undefined;
-  const names = parts.map((p) => (p as Place).name);
+  const ids = id.split("+");
+  const parts = ids.flatMap((p) => places.get(p) ?? []);
+  if (parts.length < ids.length) return undefined;
+  const names = parts.map((p) => p.name);
   return {
     id,
     name: `${names.slice(0, -1).join(", ")} dan ${names.at(-1)}`,

@@ -1,15 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { UploadedFile } from "../fake-telegram/server";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import type { UploadedFile } from "../../packages/fake-telegram";
 import { GROUP, nextReply, OFFICER, PRIVATE, type Running, startBot } from "./harness";
 
 const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 
 describe("trend charts in the chat", () => {
+  // A bot each: the first chart of a series is uploaded, later ones are sent by file id.
   let r: Running;
-  beforeAll(async () => {
+  beforeEach(async () => {
     r = await startBot();
   });
-  afterAll(() => r.stop());
+  afterEach(() => r.stop());
 
   const photoOf = (params: Record<string, unknown>) => {
     const ref = String(params.photo);
@@ -17,12 +18,13 @@ describe("trend charts in the chat", () => {
     return params[ref.slice("attach://".length)] as UploadedFile;
   };
 
-  /** The file id of the first chart uploaded, the go-digital trend of the first test. */
-  const firstFileId = () =>
-    r.fake
-      .sentMessages(PRIVATE.id)
-      .find((m) => m.photo)
-      ?.photo?.at(-1)?.file_id;
+  /** Asks for the go-digital trend in the private chat; the file id Telegram gave its chart. */
+  const goDigitalChartId = async () => {
+    const since = r.fake.calls.length;
+    r.fake.sendText({ chat: PRIVATE, from: OFFICER, text: "perkembangan UMKM go digital" });
+    await nextReply(r.fake, PRIVATE.id, since, "sendPhoto");
+    return r.fake.sentMessages(PRIVATE.id).at(-1)?.photo?.at(-1)?.file_id;
+  };
 
   it("sends a PNG chart with its sources after a trend question in a private chat", async () => {
     const since = r.fake.calls.length;
@@ -39,6 +41,8 @@ describe("trend charts in the chat", () => {
   });
 
   it("sends it as a reply in a group", async () => {
+    const fileId = await goDigitalChartId();
+    expect(fileId).toBeDefined();
     const since = r.fake.calls.length;
     const asked = r.fake.sendText({
       chat: GROUP,
@@ -47,12 +51,14 @@ describe("trend charts in the chat", () => {
     });
     const photo = await nextReply(r.fake, GROUP.id, since, "sendPhoto");
     expect(photo.status).toBe(200);
-    // The same chart: sent by the file id Telegram gave the first upload, with no new upload.
-    expect(photo.params.photo).toBe(firstFileId());
+    // The same chart: sent by the file id Telegram gave the upload, with no new upload.
+    expect(photo.params.photo).toBe(fileId);
     expect((photo.params.reply_parameters as { message_id: number }).message_id).toBe(asked);
   });
 
   it("offers a chart button under an answer with a history, and sends the chart when pressed", async () => {
+    const fileId = await goDigitalChartId();
+    expect(fileId).toBeDefined();
     const since = r.fake.calls.length;
     r.fake.sendText({ chat: PRIVATE, from: OFFICER, text: "berapa umkm go digital" });
     await nextReply(r.fake, PRIVATE.id, since);
@@ -67,7 +73,7 @@ describe("trend charts in the chat", () => {
     r.fake.pressButton({ from: OFFICER, message: answer, data: button.callback_data });
     const photo = await nextReply(r.fake, PRIVATE.id, pressAt, "sendPhoto");
     expect(photo.status).toBe(200);
-    expect(photo.params.photo).toBe(firstFileId());
+    expect(photo.params.photo).toBe(fileId);
   });
 
   it("gives no chart button to an answer with one point only", async () => {

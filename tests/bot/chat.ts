@@ -1,5 +1,5 @@
 import type { Message } from "grammy/types";
-import type { ApiCall } from "../fake-telegram/server";
+import type { ApiCall } from "../../packages/fake-telegram";
 import { nextReply, type Running } from "./harness";
 
 export type TestChat = { id: number; type: "private" | "group" | "supergroup"; title?: string };

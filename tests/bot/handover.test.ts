@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { InlineKeyboardButton, Message } from "grammy/types";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type ApiCall, type FakeTelegram, startFakeTelegram } from "../fake-telegram/server";
+import { type ApiCall, type FakeTelegram, startFakeTelegram } from "../../packages/fake-telegram";
 import { ADMIN, nextReply, type Running, startBot } from "./harness";
 
 /*

@@ -5,6 +5,7 @@ import { join } from "node:path";
 import { Writable } from "node:stream";
 import type { Bot } from "grammy";
 import { expect } from "vitest";
+import { type FakeTelegram, startFakeTelegram } from "../../packages/fake-telegram";
 import { createBot } from "../../src/bot/create-bot";
 import { listenForReloads } from "../../src/bot/reload-everywhere";
 import { type BotContext, createServices, type Services } from "../../src/bot/services";
@@ -14,7 +15,6 @@ import { createLogger } from "../../src/logger";
 import { dataPaths, projectRoot } from "../../src/paths";
 import { runPolling } from "../../src/run/polling";
 import { runWebhook } from "../../src/run/webhook";
-import { type FakeTelegram, startFakeTelegram } from "../fake-telegram/server";
 import { FIXTURE_SEEDS, fixtureEnv } from "../helpers/knowledge";
 
 export const ADMIN = { id: 900, first_name: "Admin" };

@@ -3,9 +3,9 @@ import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startFakeTelegram } from "../../packages/fake-telegram";
 import { projectRoot } from "../../src/paths";
 import type { Health } from "../../src/run/ops/health";
-import { startFakeTelegram } from "../fake-telegram/server";
 import {
   freePort,
   nextReply,

@@ -1,7 +1,7 @@
 import { spawnSync } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type FakeTelegram, startFakeTelegram } from "../../packages/fake-telegram";
 import { projectRoot } from "../../src/paths";
-import { type FakeTelegram, startFakeTelegram } from "../fake-telegram/server";
 import { OFFICER, PRIVATE, startProcess } from "./harness";
 
 describe("npm start with a BOT_TOKEN, as a process", () => {

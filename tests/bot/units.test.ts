@@ -2,8 +2,8 @@ import { mkdtempSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { FollowUps } from "../../src/bot/follow-ups";
 import { answerToHtml, escapeHtml, splitMessage } from "../../src/bot/html";
+import { LastQuestions } from "../../src/bot/last-questions";
 import { RateLimiter } from "../../src/bot/rate-limiter";
 import { UnansweredLog } from "../../src/bot/unanswered-log";
 import { UserHash } from "../../src/bot/user-hash";
@@ -51,17 +51,17 @@ describe("per-person limits and memory", () => {
   it("forgets a person's last question after the follow-up window", async () => {
     let now = 0;
     const dir = mkdtempSync(join(tmpdir(), "storage-"));
-    const followUps = new FollowUps(
+    const lastQuestions = new LastQuestions(
       new EmbeddedStorage({ dir, logger, now: () => now }),
       15 * 60_000,
     );
     const q = { intent: "statistic" } as Query;
-    await followUps.set(1, 7, q);
+    await lastQuestions.set(1, 7, q);
     now = 14 * 60_000;
-    expect(await followUps.get(1, 7)).toEqual(q);
-    expect(await followUps.get(2, 7)).toBeUndefined();
+    expect(await lastQuestions.get(1, 7)).toEqual(q);
+    expect(await lastQuestions.get(2, 7)).toBeUndefined();
     now = 16 * 60_000;
-    expect(await followUps.get(1, 7)).toBeUndefined();
+    expect(await lastQuestions.get(1, 7)).toBeUndefined();
   });
 });
 

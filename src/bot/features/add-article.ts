@@ -2,7 +2,13 @@ import { Composer, InlineKeyboard } from "grammy";
 import type { Fact } from "../../facts/fact-schema";
 import { formatPeriod } from "../../format/period";
 import { newFiguresText } from "../../ingest/announcement";
-import { type Draft, type DraftField, missingField, setField } from "../../ingest/draft";
+import {
+  type Draft,
+  type DraftField,
+  isDraftField,
+  missingField,
+  setField,
+} from "../../ingest/draft";
 import { InputProblem } from "../../ingest/input-problem";
 import { draftOfLink, draftOfText, duplicateProblem, factsOfDraft } from "../../ingest/intake";
 import { textOfBytes } from "../../ingest/text-bytes";
@@ -88,7 +94,7 @@ admins.chatType("private").on(["message:text", "message:document"], async (ctx, 
         : draftOf(ctx, text ?? ""),
     );
   }
-  const draft = session.draft as Draft;
+  const draft = sessionDraft(session);
   if (!text || !setField(draft, session.step, text))
     return replyText(
       ctx,
@@ -136,19 +142,24 @@ async function refuse(ctx: BotContext, session: AddSession, reason: string): Pro
   );
 }
 
+/** The draft of an addition past its "input" step, which is when it gets one. */
+function sessionDraft(session: AddSession): Draft {
+  if (!session.draft)
+    throw new Error(`addition ${session.id} has no draft at step ${session.step}`);
+  return session.draft;
+}
+
+/** The front matter of a draft with no field missing. */
 function frontOf(d: Draft): FrontMatter {
-  return {
-    outlet: d.outlet as string,
-    published: d.published as string,
-    title: d.title as string,
-    ...(d.url && { url: d.url }),
-  };
+  const { outlet, published, title, url } = d;
+  if (!outlet || !published || !title) throw new Error("the draft still misses a field");
+  return { outlet, published, title, ...(url && { url }) };
 }
 
 /** Asks for the next missing field, or shows the preview once there is none. */
 async function advance(ctx: BotContext, session: AddSession): Promise<void> {
   const s = ctx.services;
-  const draft = session.draft as Draft;
+  const draft = sessionDraft(session);
   const field = missingField(draft);
   if (field) {
     session.step = field;
@@ -188,7 +199,8 @@ addArticleFeature.callbackQuery(/^add:(\w+):(save|cancel|use|drop)(?::(\w+))?$/,
   if (!isAdmin(ctx)) return ctx.answerCallbackQuery({ text: NOT_ADMIN });
   const session = current(ctx);
   const [, id, action, arg = ""] = ctx.match;
-  const step = action === "use" ? arg : "preview";
+  const field = isDraftField(arg) ? arg : undefined;
+  const step = action === "use" ? field : "preview";
   if (!session || session.id !== id || session.step !== step) {
     await ctx.answerCallbackQuery({
       text: "Penambahan ini sudah selesai atau kedaluwarsa. Mulai lagi dengan /tambah.",
@@ -196,9 +208,9 @@ addArticleFeature.callbackQuery(/^add:(\w+):(save|cancel|use|drop)(?::(\w+))?$/,
     });
     return;
   }
-  const draft = session.draft as Draft;
-  if (action === "use") {
-    setField(draft, arg as DraftField, draft.suggest[arg as DraftField] ?? "");
+  const draft = sessionDraft(session);
+  if (action === "use" && field) {
+    setField(draft, field, draft.suggest[field] ?? "");
     await ctx.answerCallbackQuery();
     return advance(ctx, session);
   }
@@ -214,7 +226,12 @@ addArticleFeature.callbackQuery(/^add:(\w+):(save|cancel|use|drop)(?::(\w+))?$/,
 });
 
 async function toggle(ctx: BotContext, session: AddSession, i: number): Promise<void> {
-  const fact = session.facts[i] as Fact;
+  const fact = session.facts[i];
+  // Drop buttons carry the number of a fact in the preview; any other is not from it.
+  if (!fact) {
+    await ctx.answerCallbackQuery();
+    return;
+  }
   const dropped = !session.dropped.delete(i);
   if (dropped) session.dropped.add(i);
   logAdminAction(ctx, dropped ? "buang fakta" : "kembalikan fakta", { written: fact.written });
@@ -224,7 +241,7 @@ async function toggle(ctx: BotContext, session: AddSession, i: number): Promise<
   const { html, keyboard } = previewMessage(
     ctx.services.store.current,
     session,
-    frontOf(session.draft as Draft),
+    frontOf(sessionDraft(session)),
   );
   session.previewHtml = html;
   await ctx.editMessageText(html, {
@@ -242,7 +259,7 @@ async function closePreview(ctx: BotContext, session: AddSession, outcome: strin
 
 async function save(ctx: BotContext, session: AddSession): Promise<void> {
   const s = ctx.services;
-  const draft = session.draft as Draft;
+  const draft = sessionDraft(session);
   const kept = session.facts.filter((_, i) => !session.dropped.has(i));
   if (!kept.length) {
     await ctx.answerCallbackQuery({
@@ -255,6 +272,7 @@ async function save(ctx: BotContext, session: AddSession): Promise<void> {
   await ctx.answerCallbackQuery({ text: "Menyimpan…" });
   const by = s.userHash.of(ctx.from?.id ?? 0);
   const drops: Drop[] = [...session.dropped].map((i) => {
+    // Only toggle puts an index in `dropped`, and only the index of a fact.
     const f = session.facts[i] as Fact;
     return {
       action: "drop",

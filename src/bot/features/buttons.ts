@@ -1,7 +1,7 @@
 import { Composer } from "grammy";
 import { answerQuery } from "../../answer/answer";
 import { trendBlock } from "../../answer/trend";
-import { answerToHtml } from "../html";
+import { firstHtmlMessage } from "../html";
 import { record } from "../reply-answer";
 import { sendChart } from "../send-chart";
 import type { BotContext } from "../services";
@@ -27,9 +27,9 @@ buttonsFeature.callbackQuery(/^pick:(\w+):(\d+)$/, async (ctx) => {
     `${query.ambiguous?.words} → ${s.store.current.regionName(region)}`,
   );
   await record(ctx, a, performance.now() - started);
-  await s.followUps.set(ctx.chat?.id, ctx.from.id, a.query);
+  await s.lastQuestions.set(ctx.chat?.id, ctx.from.id, a.query);
   await ctx.answerCallbackQuery();
-  await ctx.editMessageText(answerToHtml(a.text)[0] as string);
+  await ctx.editMessageText(firstHtmlMessage(a.text));
 });
 
 buttonsFeature.callbackQuery(/^chart:([a-z_]+):([a-z_]+)$/, async (ctx) => {

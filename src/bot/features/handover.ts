@@ -11,7 +11,7 @@ import {
   forOfficers,
   passedOn,
 } from "../handover/texts";
-import { answerToHtml } from "../html";
+import { firstHtmlMessage } from "../html";
 import type { BotContext } from "../services";
 import { withinLimit } from "../within-limit";
 
@@ -72,7 +72,7 @@ desk.callbackQuery("ho:ask", async (ctx) => {
     .text("Kirim tanpa nama", `ho:send:${draft.id}:anon`)
     .row()
     .text("Batal", `ho:cancel:${draft.id}`);
-  await ctx.reply(answerToHtml(confirmation(draft, ctx.from.first_name))[0] as string, {
+  await ctx.reply(firstHtmlMessage(confirmation(draft, ctx.from.first_name)), {
     reply_parameters: { message_id: question.message_id, allow_sending_without_reply: true },
     reply_markup: keyboard,
   });
@@ -96,7 +96,7 @@ desk.callbackQuery(/^ho:send:(\d+):(nama|anon)$/, async (ctx) => {
   let sent: { message_id: number };
   try {
     // One message, always (texts.ts clips what goes in): officers answer by replying to it.
-    sent = await ctx.api.sendMessage(chatId, answerToHtml(forOfficers(named))[0] as string, {});
+    sent = await ctx.api.sendMessage(chatId, firstHtmlMessage(forOfficers(named)), {});
   } catch (err) {
     // The draft stays, so the same button can be pressed again.
     s.logger.error({ err, handover: draft.id }, "handover not sent to the officers' chat");
@@ -124,7 +124,7 @@ desk.callbackQuery(/^ho:send:(\d+):(nama|anon)$/, async (ctx) => {
     "handed over to the officers",
   );
   await ctx.answerCallbackQuery({ text: "Diteruskan ke petugas." });
-  await ctx.editMessageText(answerToHtml(passedOn(open))[0] as string);
+  await ctx.editMessageText(firstHtmlMessage(passedOn(open)));
 });
 
 desk.callbackQuery(/^ho:cancel:(\d+)$/, async (ctx) => {

@@ -3,7 +3,7 @@ import { Composer } from "grammy";
 import type { InlineQueryResultArticle } from "grammy/types";
 import { answer } from "../../answer/answer";
 import { helpText } from "../../answer/replies";
-import { answerToHtml, escapeHtml } from "../html";
+import { escapeHtml, firstHtmlMessage } from "../html";
 import { record } from "../reply-answer";
 import type { BotContext } from "../services";
 import { withinLimit } from "../within-limit";
@@ -36,7 +36,7 @@ inlineFeature.on("inline_query", async (ctx) => {
   const [headline = "", ...rest] = a.text.split("\n");
   const id = createHash("sha1").update(`${question}\n${a.text}`).digest("hex").slice(0, 32);
   // One message only: an inline result cannot be split, so it keeps the first piece.
-  const html = answerToHtml(a.text)[0] as string;
+  const html = firstHtmlMessage(a.text);
   await ctx.answerInlineQuery(
     [article(id, headline.slice(0, 120), rest.join(" ").slice(0, 200), html)],
     { cache_time: 30 },

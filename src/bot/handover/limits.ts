@@ -14,11 +14,14 @@ export function handoverRefusal(
   now: number,
   config: Pick<Config, "HANDOVER_MAX_OPEN" | "HANDOVER_MAX_PER_HOUR">,
 ): string | undefined {
-  const mine = handovers.filter((h) => h.askerChatId === askerChatId && h.handedAt);
+  const mine = handovers.filter(
+    (h): h is Handover & { handedAt: string } =>
+      h.askerChatId === askerChatId && Boolean(h.handedAt),
+  );
   const open = mine.filter((h) => h.status === "open").length;
   if (open >= config.HANDOVER_MAX_OPEN)
     return `Anda sudah punya ${open} pertanyaan yang menunggu petugas. Tunggu sampai salah satunya dijawab, lalu coba lagi.`;
-  const lastHour = mine.filter((h) => now - Date.parse(h.handedAt as string) < HOUR_MS).length;
+  const lastHour = mine.filter((h) => now - Date.parse(h.handedAt) < HOUR_MS).length;
   if (lastHour >= config.HANDOVER_MAX_PER_HOUR)
     return `Sudah ${lastHour} pertanyaan Anda diteruskan ke petugas dalam satu jam terakhir. Coba lagi nanti.`;
   return undefined;

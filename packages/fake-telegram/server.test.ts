@@ -4,7 +4,7 @@ import { crc32, deflateSync } from "node:zlib";
 import { Bot, GrammyError, HttpError, InputFile } from "grammy";
 import type { Message, Update } from "grammy/types";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { type FakeTelegram, startFakeTelegram } from "./server.js";
+import { type FakeTelegram, startFakeTelegram } from "./index.js";
 
 const PRIVATE = { id: 5001, type: "private" } as const;
 const GROUP = { id: -100777, type: "supergroup", title: "UMKM" } as const;

@@ -7,7 +7,7 @@ import type { Query } from "../understand/query";
  * question is not another's context. While the storage is down there are no follow-ups:
  * each question is read on its own.
  */
-export class FollowUps {
+export class LastQuestions {
   constructor(
     private readonly storage: Storage,
     private readonly ttlMs: number,

@@ -20,11 +20,6 @@ import {
   userFor,
 } from "./update-builders.js";
 
-export type { UploadedFile } from "./body.js";
-export type { ApiCall, ApiResponse } from "./calls.js";
-export type { BotUser, MemberStatus } from "./state.js";
-export type { SendDocumentOptions, SendTextOptions, UserRef } from "./update-builders.js";
-
 export type Fault =
   | { kind: "429"; retryAfter: number }
   | { kind: "502" }
