@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from "node:fs";
 import { join } from "node:path";
+import { z } from "zod";
 import type { Correction } from "../facts/corrections";
 import { writeFileAtomic } from "../files/atomic-write";
 import { articleText, type FrontMatter } from "../seeds/article";
@@ -161,7 +162,7 @@ export class ArticleShelf {
   // Entries are kept as they are in the file, fields this code does not know included.
   private readCorrections(): unknown[] {
     const path = join(this.seedsDir, CORRECTIONS);
-    return existsSync(path) ? (JSON.parse(readFileSync(path, "utf8")) as unknown[]) : [];
+    return existsSync(path) ? entries(path) : [];
   }
 
   private writeCorrections(list: unknown[]): void {
@@ -187,7 +188,7 @@ export class ArticleShelf {
       };
     }
     if (!existsSync(aside)) return () => undefined;
-    const mine = JSON.parse(readFileSync(aside, "utf8")) as unknown[];
+    const mine = entries(aside);
     this.writeCorrections([...all, ...mine]);
     rmSync(aside);
     return () => {
@@ -197,7 +198,20 @@ export class ArticleShelf {
   }
 }
 
-function articleOf(c: unknown): string | undefined {
-  const entry = c as { match?: { article?: string }; fact?: { article?: string } };
-  return entry.match?.article ?? entry.fact?.article;
+// Loose on purpose: the build validates corrections; moving them needs only their article.
+const aboutArticle = z.object({
+  match: z.object({ article: z.string().optional() }).optional(),
+  fact: z.object({ article: z.string().optional() }).optional(),
+});
+
+function articleOf(entry: unknown): string | undefined {
+  const about = aboutArticle.safeParse(entry);
+  return about.success ? (about.data.match?.article ?? about.data.fact?.article) : undefined;
+}
+
+/** A corrections file's entries; one that is not a list is the build's to report, not ours. */
+function entries(path: string): unknown[] {
+  const list = z.array(z.unknown()).safeParse(JSON.parse(readFileSync(path, "utf8")));
+  if (!list.success) throw new Error(`${path} is not a list of corrections`);
+  return list.data;
 }

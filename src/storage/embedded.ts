@@ -9,9 +9,13 @@ import {
 } from "node:fs";
 import { rename as renameAsync, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
+import { z } from "zod";
 import type { Logger } from "../logger";
 import { SlidingWindows } from "./sliding-windows";
 import { type Storage, StorageUnavailable } from "./storage";
+
+/** DATA_DIR/state.json: each key's stored JSON and when it expires (ms since the epoch). */
+const stateSchema = z.object({ values: z.record(z.string(), z.tuple([z.string(), z.number()])) });
 
 const STATE_FILE = "state.json";
 
@@ -209,7 +213,7 @@ export class EmbeddedStorage implements Storage {
       return; // None yet, or DATA_DIR unreadable: the first save will say so.
     }
     try {
-      const state = JSON.parse(text) as { values: Record<string, [string, number]> };
+      const state = stateSchema.parse(JSON.parse(text));
       const now = this.now();
       // Soonest to expire first: past maxKeys those are the first to go, as before the restart.
       const live = Object.entries(state.values)
