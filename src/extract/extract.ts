@@ -291,7 +291,9 @@ function readSegment(r: Reader, a: ArticleReading, sentence: SentenceReading, se
     windows: numberWindows(text, quantities, clauseOf),
     paired: respectively(quantities, sentence.mentions, seg.start),
   };
-  quantities.forEach((q, i) => readNumber(r, a, part, q, i));
+  quantities.forEach((q, i) => {
+    readNumber(r, a, part, q, i);
+  });
 }
 
 /** One number: what it counts, where and when, whether that is sure; then its fact, or a skip. */
