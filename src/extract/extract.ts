@@ -3,9 +3,16 @@ import { type Period, periodRange, periodWithin } from "../format/period";
 import type { Lexicon } from "../lexicon/load";
 import type { Article } from "../seeds/article";
 import { foldKeepingPositions, foldWords, phrasePattern } from "../text/fold";
+import {
+  type Dateline,
+  dropAppositives,
+  findDatelineIn,
+  mostMentioned,
+  type PeriodsIn,
+  undatedPeriod,
+} from "./article-setting";
 import { spanAt, splitClauses } from "./clauses";
 import { compileLongForms, cueText, hasCue, type LongForms, pad, padRules } from "./cues";
-import { findDateline } from "./dateline";
 import {
   type MeasureChoice,
   type MeasureInput,
@@ -87,10 +94,6 @@ type Reader = {
   readMeasure: (input: MeasureInput) => MeasureChoice | undefined;
   regions: RegionFinder;
 };
-
-type Dateline = { place: string; length: number; sentence: Span };
-
-type PeriodsIn = (folded: string, original: string, offset: number) => Dated[];
 
 /** One article being read: what it says as a whole, what its sentences carry, what was found. */
 type ArticleReading = {
@@ -490,19 +493,6 @@ function newestPeriod(dated: Dated[]): Period | undefined {
     .at(-1);
 }
 
-/** "Jumlah UMKM di Kota Bandung Tahun 2023": a headline's one period dates the figures that name none. */
-function undatedPeriod(readPeriods: PeriodsIn, article: Article): Period {
-  const { title, published } = article;
-  const named = new Set<Period>();
-  for (const d of readPeriods(foldKeepingPositions(title), title, 0))
-    if (d.period !== "now" && periodRange(d.period).start <= periodRange(published).end)
-      named.add(d.period);
-  const [only] = named;
-  return named.size === 1 && only !== undefined && !periodWithin(published, only)
-    ? only
-    : published;
-}
-
 function words(r: Reader, text: string): string {
   return cueText(text, r.longForms);
 }
@@ -582,16 +572,6 @@ function respectively(
   return paired;
 }
 
-/** "di Kota Sorong, Papua Barat Daya" and "Kabupaten Manokwari (Papua Barat)": the province only says where the city lies. */
-function dropAppositives(mentions: RegionMention[], lex: Lexicon): RegionMention[] {
-  return mentions.filter((m, i) => {
-    const prev = mentions[i - 1];
-    if (!prev || lex.places.get(m.region)?.level !== "provinsi") return true;
-    const parent = lex.places.get(prev.region)?.province;
-    return !(parent === m.region && m.start - prev.end <= 3);
-  });
-}
-
 /**
  * A clause without the words its other numbers own: "5,9 persen yang mengalami pertumbuhan,
  * dan 63,9 persen UMKM mengalami penurunan omzet" does not lend "pertumbuhan" to 63,9.
@@ -614,25 +594,4 @@ function maskLongForms(text: string, forms: RegExp[]): string {
   let out = text;
   for (const re of forms) out = out.replace(re, (m) => m.replace(/,/g, " "));
   return out;
-}
-
-/** The dateline opens the first sentences, or a line of them ("Laporan Reporter ...\nPOS-KUPANG.COM, KUPANG –"). */
-function findDatelineIn(body: string, sentences: Span[]): Dateline | undefined {
-  for (const s of sentences.slice(0, 8)) {
-    const text = body.slice(s.start, s.end);
-    for (let at = 0; at >= 0 && at < text.length; at = text.indexOf("\n", at + 1)) {
-      const from = at === 0 ? 0 : at + 1;
-      const d = findDateline(text.slice(from));
-      if (d) return { place: d.place, length: from + d.length, sentence: s };
-      if (at === 0 && !text.includes("\n")) break;
-    }
-  }
-  return undefined;
-}
-
-function mostMentioned(mentions: RegionMention[]): string | undefined {
-  const count = new Map<string, number>();
-  for (const m of mentions)
-    if (m.region !== ABROAD) count.set(m.region, (count.get(m.region) ?? 0) + 1);
-  return [...count].sort((a, b) => b[1] - a[1])[0]?.[0];
 }
