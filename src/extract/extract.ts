@@ -3,16 +3,34 @@ import { type Period, periodRange, periodWithin } from "../format/period";
 import type { Lexicon } from "../lexicon/load";
 import type { Article } from "../seeds/article";
 import { foldKeepingPositions, foldWords, phrasePattern } from "../text/fold";
+import {
+  type Dateline,
+  dropAppositives,
+  findDatelineIn,
+  mostMentioned,
+  type PeriodsIn,
+  undatedPeriod,
+} from "./article-setting";
 import { spanAt, splitClauses } from "./clauses";
-import { compileLongForms, cueText, hasCue, pad, padRules } from "./cues";
-import { findDateline } from "./dateline";
-import { type MeasureChoice, makeMeasureReader } from "./measure";
+import { compileLongForms, cueText, hasCue, type LongForms, pad, padRules } from "./cues";
+import {
+  type MeasureChoice,
+  type MeasureInput,
+  type MeasureUnit,
+  makeMeasureReader,
+  measureUnit,
+} from "./measure";
 import { type Dated, makePeriodReader } from "./period-of";
 import { placeOf } from "./place-of";
-import { makeQuantityReader, type Quantity, spelledNumberTest } from "./quantities";
-import { ABROAD, makeRegionFinder, type RegionMention } from "./region-mentions";
+import {
+  makeQuantityReader,
+  type Quantity,
+  type QuantityReader,
+  spelledNumberTest,
+} from "./quantities";
+import { ABROAD, makeRegionFinder, type RegionFinder, type RegionMention } from "./region-mentions";
 import { quoteSegments, type Span, splitSentences } from "./sentences";
-import { numberWindows } from "./windows";
+import { type NumberWindow, numberWindows } from "./windows";
 
 /** A statistic as read from one sentence, before corrections and de-duplication. */
 export type ExtractedFact = Pick<
@@ -48,12 +66,98 @@ type Context = {
   /** The year of the data an article named and then referred back to ("Menurut data tersebut"). */
   dataPeriod?: Period;
   previous: string;
-  measures: Map<string, MeasureChoice>;
+  /** Cue words of the sentence before, worked out once a number needs them. */
+  previousWords?: string;
+  measures: Map<MeasureUnit, MeasureChoice>;
   /** The place of each level named last: "di provinsi ini" is the province, whatever came after. */
   lastOf: Map<string, string>;
   /** The first measure of each kind in the sentence before: what "angka tersebut" points at. */
-  leads: Map<string, MeasureChoice>;
+  leads: Map<MeasureUnit, MeasureChoice>;
 };
+
+/** What makeExtractor compiles once from the lexicon: the reading of every article shares it. */
+type Reader = {
+  lex: Lexicon;
+  longForms: LongForms;
+  longFormRes: RegExp[];
+  targetCues: string[];
+  anaphora: string[];
+  continuation: string[];
+  dataAnaphora: string[];
+  thresholds: string[];
+  /** "di provinsi ini": padded cue, and the level of place it points back at. */
+  placeAnaphora: (readonly [string, string])[];
+  denominatorCue: RegExp;
+  readQuantities: QuantityReader;
+  spellsNumber: (text: string) => boolean;
+  periodsOf: (published: Period) => PeriodsIn;
+  readMeasure: (input: MeasureInput) => MeasureChoice | undefined;
+  regions: RegionFinder;
+};
+
+/** One article being read: what it says as a whole, what its sentences carry, what was found. */
+type ArticleReading = {
+  body: string;
+  published: Period;
+  folded: string;
+  readPeriods: PeriodsIn;
+  dateline: Dateline | undefined;
+  /** The places the article names, in text order; those before `cursor` lie behind the sentence read. */
+  mentions: RegionMention[];
+  cursor: number;
+  /** The place the article is mostly about, and whether it names more than one. */
+  region: string;
+  manyPlaces: boolean;
+  /** The period of a figure that names none. */
+  undated: Period;
+  context: Context;
+  /** Cue words of the sentence before: one function for the whole article, not one per sentence. */
+  prior: () => string;
+  facts: ExtractedFact[];
+  skipped: SkippedNumber[];
+};
+
+/** One sentence being read, and what its numbers leave for the numbers after them. */
+type SentenceReading = {
+  quote: string;
+  mentions: RegionMention[];
+  dated: Dated[];
+  /** Its opening points back at the sentence before ("Angka tersebut"), or goes on from it. */
+  refersBack: boolean;
+  goesOn: boolean;
+  /** The last and the first measure of each kind its numbers counted. */
+  byUnit: Map<MeasureUnit, MeasureChoice>;
+  firsts: Map<MeasureUnit, MeasureChoice>;
+  /** Its folded words, worked out once a number needs them. */
+  plainWords?: string;
+};
+
+/** A quoted or unquoted part of a sentence: its numbers, and each one's own stretch of words. */
+type SegmentReading = {
+  sentence: SentenceReading;
+  /** Where the text starts in the body. */
+  start: number;
+  text: string;
+  clauseOf: (at: number) => Span;
+  quantities: Quantity[];
+  windows: NumberWindow[];
+  /** Numbers paired in order with the places listed before them. */
+  paired: Map<Quantity, RegionMention>;
+};
+
+/** A number's words in its segment: its clause, the stretch of it that is its own, and their cue words. */
+type OwnWords = {
+  clause: Span;
+  window: Span;
+  /** The number's own stretch without the number, and its cue words with those of a figure it restates. */
+  text: string;
+  near: string;
+  /** A count right after "dari total": the total a share is of. */
+  denominator: boolean;
+};
+
+/** A number, its own words and its clause, in body positions: where places and periods are looked for. */
+type Where = { at: number; end: number; window: Span; clause: Span };
 
 /**
  * Reads each number in its own clause: what it counts (measure), where (the nearest place in
@@ -63,250 +167,347 @@ type Context = {
 export function makeExtractor(lex: Lexicon): (article: Article) => Extraction {
   const x = lex.extraction;
   const longForms = compileLongForms(x.longForms);
-  const targetCues = pad(x.targetCues);
-  const anaphora = pad(x.anaphora);
-  const continuation = pad(x.continuationCues);
-  const dataAnaphora = pad(x.dataAnaphora);
-  const thresholds = pad(x.thresholdCues);
-  const readQuantities = makeQuantityReader(x);
-  const spellsNumber = spelledNumberTest(x);
-  const periodsOf = makePeriodReader(lex);
-  const readMeasure = makeMeasureReader(lex, padRules(x.rules));
-  const regions = makeRegionFinder(lex);
-  const words = (text: string) => cueText(text, longForms);
-  const plain = (text: string) => ` ${foldWords(text)} `;
-  const denominatorCue = new RegExp(
-    `\\b(?:${x.denominatorCues.map(phrasePattern).join("|")})\\b`,
-    "i",
-  );
-  const longFormRes = longForms.each.map((f) => f.re);
-  const placeAnaphora = Object.entries(x.placeAnaphora).map(
-    ([cue, level]) => [` ${cue} `, level] as const,
-  );
+  const reader: Reader = {
+    lex,
+    longForms,
+    longFormRes: longForms.each.map((f) => f.re),
+    targetCues: pad(x.targetCues),
+    anaphora: pad(x.anaphora),
+    continuation: pad(x.continuationCues),
+    dataAnaphora: pad(x.dataAnaphora),
+    thresholds: pad(x.thresholdCues),
+    placeAnaphora: Object.entries(x.placeAnaphora).map(
+      ([cue, level]) => [` ${cue} `, level] as const,
+    ),
+    denominatorCue: new RegExp(`\\b(?:${x.denominatorCues.map(phrasePattern).join("|")})\\b`, "i"),
+    readQuantities: makeQuantityReader(x),
+    spellsNumber: spelledNumberTest(x),
+    periodsOf: makePeriodReader(lex),
+    readMeasure: makeMeasureReader(lex, padRules(x.rules)),
+    regions: makeRegionFinder(lex),
+  };
+  return (article) => extractArticle(reader, article);
+}
 
-  return (article) => {
-    const { body, published } = article;
-    const readPeriods = periodsOf(published);
-    const sentences = splitSentences(body);
-    const folded = foldKeepingPositions(body);
-    const dateline = findDatelineIn(body, sentences);
-    const allMentions = dropAppositives(regions.mentions(folded, body), lex);
-    const articleRegion =
-      mostMentioned(allMentions) ?? (dateline && regions.ofPlace(dateline.place)) ?? "nasional";
-    const manyPlaces = new Set(allMentions.map((m) => m.region)).size > 1;
-    // "Jumlah UMKM di Kota Bandung Tahun 2023": a headline's one period dates the figures that name none.
-    const headline = [
-      ...new Set(
-        readPeriods(foldKeepingPositions(article.title), article.title, 0).flatMap((d) =>
-          d.period === "now" || periodRange(d.period).start > periodRange(published).end
-            ? []
-            : [d.period],
-        ),
-      ),
-    ];
-    const undated =
-      headline.length === 1 && !periodWithin(published, headline[0] as Period)
-        ? (headline[0] as Period)
-        : published;
+function extractArticle(r: Reader, article: Article): Extraction {
+  const sentences = splitSentences(article.body);
+  const a = readArticle(r, article, sentences);
+  let paragraph = -1;
+  for (const s of sentences) {
+    // A new paragraph starts afresh: what the last one was about does not carry over.
+    const para = a.body.lastIndexOf("\n\n", s.start);
+    if (para !== paragraph) a.context.measures.clear();
+    paragraph = para;
+    carryOver(r.lex, a, readSentence(r, a, s));
+  }
+  return { facts: a.facts, skipped: a.skipped };
+}
 
-    const facts: ExtractedFact[] = [];
-    const skipped: SkippedNumber[] = [];
-    const context: Context = {
-      previous: "",
-      measures: new Map(),
-      lastOf: new Map(),
-      leads: new Map(),
-    };
-    const levelNamed = (words: string) => {
-      const said = placeAnaphora.find(([cue]) => words.includes(cue));
-      return said ? context.lastOf.get(said[1]) : undefined;
-    };
-    let paragraph = -1;
-    let cursor = 0;
-
-    for (const s of sentences) {
-      const quote = body.slice(s.start, s.end);
-      // A new paragraph starts afresh: what the last one was about does not carry over.
-      const para = body.lastIndexOf("\n\n", s.start);
-      if (para !== paragraph) context.measures.clear();
-      paragraph = para;
-      // The dateline names where the news was filed, not what the numbers are about.
-      const from = s.start + (dateline?.sentence === s ? dateline.length : 0);
-      // Mentions are in text order: the sentence's are found from a cursor, not by a scan of all.
-      while (cursor < allMentions.length && (allMentions[cursor] as RegionMention).start < from)
-        cursor++;
-      const mentions: RegionMention[] = [];
-      for (let c = cursor; c < allMentions.length; c++) {
-        const m = allMentions[c] as RegionMention;
-        if (m.end > s.end) break;
-        mentions.push(m);
-      }
-      // Most sentences have no number and name no year: their periods are not worth reading.
-      const worthDating = /\d/.test(quote) || spellsNumber(quote);
-      const dated = worthDating ? readPeriods(folded.slice(s.start, s.end), quote, s.start) : [];
-      // A sentence with no number has no figure to read: only what it leaves for the next counts.
-      const opening = worthDating || context.period ? plain(quote.slice(0, 60)).slice(0, 40) : "";
-      const refersBack = worthDating && hasCue(opening, anaphora);
-      const goesOn = refersBack || (worthDating && hasCue(opening, continuation));
-      if (context.period && hasCue(opening, dataAnaphora)) context.dataPeriod = context.period;
-      const sentenceFacts: ExtractedFact[] = [];
-      // Worked out once a sentence needs them: most sentences have no number.
-      let priorWords: string | undefined;
-      const prior = () => {
-        priorWords ??= words(context.previous);
-        return priorWords;
-      };
-      let quoteWords: string | undefined;
-      const plainQuote = () => {
-        quoteWords ??= plain(quote);
-        return quoteWords;
-      };
-      const byUnit = new Map<string, MeasureChoice>();
-      const firsts = new Map<string, MeasureChoice>();
-
-      for (const seg of worthDating ? quoteSegments(body, s) : []) {
-        const text = body.slice(seg.start, seg.end);
-        const clauses = splitClauses(
-          longForms.any.test(text) ? maskLongForms(text, longFormRes) : text,
-        );
-        const clauseOf = (at: number) => spanAt(clauses, at);
-        // Legal thresholds ("beromset sampai Rp300 juta") are no statistic, nor a neighbour to share words with.
-        const quantities = dropThresholds(readQuantities(text), text, clauseOf, (t) =>
-          hasCue(words(t), thresholds),
-        );
-        const windows = numberWindows(text, quantities, clauseOf);
-        const paired = respectively(quantities, mentions, seg.start);
-        quantities.forEach((q, i) => {
-          const clause = clauseOf(q.start);
-          const win = { ...(windows[i] as Span) };
-          // "70 persen dari total ... 273.457": the total is read from its cue on, so the share's words do not describe it.
-          const lead = Math.max(clause.start, quantities[i - 1]?.end ?? 0);
-          const cueAt = q.unit === "count" ? text.slice(lead, q.start).search(denominatorCue) : -1;
-          const denominator =
-            cueAt >= 0 ||
-            (q.unit === "count" &&
-              quantities[i - 1]?.unit === "persen" &&
-              /^\s*dari\s*$/i.test(text.slice(quantities[i - 1]?.end ?? 0, q.start)));
-          if (cueAt >= 0) win.start = lead + cueAt;
-          const own = `${text.slice(win.start, q.start)} ${text.slice(q.end, win.end)}`;
-          const same = windows[i]?.same;
-          const sameWin = same === undefined ? undefined : windows[same];
-          const nearText = sameWin ? `${own} ${text.slice(sameWin.start, sameWin.end)}` : own;
-          const near = words(`${nearText} ${q.noun}`);
-          const unitKind = q.unit === "persen" ? "persen" : q.unit === "count" ? "count" : "uang";
-          const measure = readMeasure({
-            q,
-            near,
-            nearText: own,
-            pointsBack: hasCue(plain(text.slice(clause.start, q.start)), anaphora),
-            clause: words(ownPartOf(text, { start: clause.start, end: win.end }, windows, i)),
-            before: () => words(text.slice(0, q.start)),
-            inherited: byUnit.get(unitKind),
-            previous: refersBack ? prior() : undefined,
-            led: refersBack ? context.leads.get(unitKind) : undefined,
-            prior,
-            carried: context.measures.get(unitKind),
-            denominator,
-          });
-          if (!measure) {
-            skipped.push({ written: q.written, quote });
-            return;
-          }
-          byUnit.set(unitKind, measure);
-          if (!firsts.has(unitKind)) firsts.set(unitKind, measure);
-          const at = seg.start + q.start;
-          const clauseSpan = { start: seg.start + clause.start, end: seg.start + clause.end };
-          const place =
-            paired.get(q) ??
-            placeOf(
-              mentions,
-              {
-                at,
-                end: seg.start + q.end,
-                window: { start: seg.start + win.start, end: seg.start + win.end },
-                clause: clauseSpan,
-              },
-              lex,
-            );
-          const region =
-            place?.region ?? levelNamed(plainQuote()) ?? context.region ?? articleRegion;
-          if (region === ABROAD) {
-            skipped.push({ written: q.written, quote });
-            return;
-          }
-          const window = { start: seg.start + win.start, end: seg.start + win.end };
-          // A total named as a denominator is dated by its own words only, not by the share's.
-          const when = pickPeriod(dated, {
-            at,
-            end: seg.start + q.end,
-            window,
-            clause: denominator ? window : clauseSpan,
-            sentence: !denominator,
-          });
-          // A carried period that holds the article's own date says no more than the date does.
-          const carried =
-            goesOn && context.period && !periodWithin(published, context.period)
-              ? context.period
-              : undefined;
-          const period =
-            (when === "now" ? (dated.find((d) => d.speech)?.period ?? published) : when) ??
-            carried ??
-            context.dataPeriod ??
-            undated;
-          const future = periodRange(period).start > periodRange(published).end;
-          sentenceFacts.push({
-            metric: measure.metric,
-            measure: measure.measure,
-            region,
-            period,
-            periodAssumed: when === undefined && !carried,
-            kind: future || hasCue(near, targetCues) ? "target" : "realisasi",
-            value: q.value,
-            ...(q.valueMax === undefined ? {} : { valueMax: q.valueMax }),
-            ...(q.approx === undefined ? {} : { approx: q.approx }),
-            unit: unitOf(q, measure, lex),
-            written: q.written,
-            quote,
-            said: text.slice(clause.start, clause.end).trim(),
-            sure:
-              measure.sure &&
-              !place?.candidates &&
-              (Boolean(place) || Boolean(context.region) || !manyPlaces),
-            regionStated: Boolean(place),
-          });
-        });
-      }
-
-      facts.push(...sentenceFacts);
-      // A place abroad speaks only for the numbers in its own clause ("ekspor ke Amerika Serikat").
-      const last = mentions.filter((m) => m.region !== ABROAD).at(-1);
-      for (const m of mentions) {
-        const level = lex.places.get(m.region)?.level;
-        if (level) context.lastOf.set(level, m.region);
-      }
-      if (last) context.region = last.region;
-      // The periods the sentence names; the day a statement was made dates what was said then,
-      // not the figures of the sentences after.
-      const named = dated.flatMap((d) => (d.period === "now" || d.speech ? [] : [d.period]));
-      const newest = named
-        .sort((a, b) => (periodRange(a).end < periodRange(b).end ? -1 : 1))
-        .at(-1);
-      if (newest && periodRange(newest).start <= periodRange(published).end)
-        context.period = newest;
-      for (const [unit, m] of byUnit) context.measures.set(unit, m);
-      context.previous = quote;
-      if (firsts.size) context.leads = firsts;
-    }
-    return { facts, skipped };
+/** What the article says as a whole, before any sentence is read: its places, dateline and headline. */
+function readArticle(r: Reader, article: Article, sentences: Span[]): ArticleReading {
+  const { body, published } = article;
+  const readPeriods = r.periodsOf(published);
+  const folded = foldKeepingPositions(body);
+  const dateline = findDatelineIn(body, sentences);
+  const mentions = dropAppositives(r.regions.mentions(folded, body), r.lex);
+  const context: Context = {
+    previous: "",
+    measures: new Map(),
+    lastOf: new Map(),
+    leads: new Map(),
+  };
+  return {
+    body,
+    published,
+    folded,
+    readPeriods,
+    dateline,
+    mentions,
+    cursor: 0,
+    region:
+      mostMentioned(mentions) ?? (dateline && r.regions.ofPlace(dateline.place)) ?? "nasional",
+    manyPlaces: new Set(mentions.map((m) => m.region)).size > 1,
+    undated: undatedPeriod(readPeriods, article),
+    context,
+    prior: () => {
+      context.previousWords ??= words(r, context.previous);
+      return context.previousWords;
+    },
+    facts: [],
+    skipped: [],
   };
 }
 
+/** A sentence: its places, its periods, how it opens, and then its numbers, part by part. */
+function readSentence(r: Reader, a: ArticleReading, s: Span): SentenceReading {
+  const { context } = a;
+  const quote = a.body.slice(s.start, s.end);
+  // The dateline names where the news was filed, not what the numbers are about.
+  const from = s.start + (a.dateline?.sentence === s ? a.dateline.length : 0);
+  // Most sentences have no number and name no year: their periods are not worth reading.
+  const worthDating = /\d/.test(quote) || r.spellsNumber(quote);
+  // A sentence with no number has no figure to read: only what it leaves for the next counts.
+  const opening = worthDating || context.period ? plain(quote.slice(0, 60)).slice(0, 40) : "";
+  const refersBack = worthDating && hasCue(opening, r.anaphora);
+  if (context.period && hasCue(opening, r.dataAnaphora)) context.dataPeriod = context.period;
+  const sentence: SentenceReading = {
+    quote,
+    mentions: mentionsIn(a, from, s.end),
+    dated: worthDating ? a.readPeriods(a.folded.slice(s.start, s.end), quote, s.start) : [],
+    refersBack,
+    goesOn: refersBack || (worthDating && hasCue(opening, r.continuation)),
+    byUnit: new Map(),
+    firsts: new Map(),
+  };
+  if (worthDating) for (const seg of quoteSegments(a.body, s)) readSegment(r, a, sentence, seg);
+  return sentence;
+}
+
+/** The places a sentence names from `from` on, found from the article's cursor, not by a scan of all. */
+function mentionsIn(a: ArticleReading, from: number, end: number): RegionMention[] {
+  const all = a.mentions;
+  // Each index is checked against the length first.
+  while (a.cursor < all.length && (all[a.cursor] as RegionMention).start < from) a.cursor++;
+  const found: RegionMention[] = [];
+  for (let c = a.cursor; c < all.length; c++) {
+    const m = all[c] as RegionMention;
+    if (m.end > end) break;
+    found.push(m);
+  }
+  return found;
+}
+
+function readSegment(r: Reader, a: ArticleReading, sentence: SentenceReading, seg: Span): void {
+  const text = a.body.slice(seg.start, seg.end);
+  const clauses = splitClauses(
+    r.longForms.any.test(text) ? maskLongForms(text, r.longFormRes) : text,
+  );
+  const clauseOf = (at: number) => spanAt(clauses, at);
+  // Legal thresholds ("beromset sampai Rp300 juta") are no statistic, nor a neighbour to share words with.
+  const quantities = dropThresholds(r, r.readQuantities(text), text, clauseOf);
+  const part: SegmentReading = {
+    sentence,
+    start: seg.start,
+    text,
+    clauseOf,
+    quantities,
+    windows: numberWindows(text, quantities, clauseOf),
+    paired: respectively(quantities, sentence.mentions, seg.start),
+  };
+  quantities.forEach((q, i) => {
+    readNumber(r, a, part, q, i);
+  });
+}
+
+/** One number: what it counts, where and when, whether that is sure; then its fact, or a skip. */
+function readNumber(r: Reader, a: ArticleReading, part: SegmentReading, q: Quantity, i: number) {
+  const { sentence } = part;
+  const own = ownWords(r, part, q, i);
+  const unit = measureUnit(q);
+  const measure = measureOf(r, a, part, q, i, own);
+  if (!measure) {
+    a.skipped.push({ written: q.written, quote: sentence.quote });
+    return;
+  }
+  sentence.byUnit.set(unit, measure);
+  if (!sentence.firsts.has(unit)) sentence.firsts.set(unit, measure);
+  const where = inBody(part.start, q, own);
+  const place = part.paired.get(q) ?? placeOf(sentence.mentions, where, r.lex);
+  const region =
+    place?.region ??
+    levelNamed(r, a.context, plainWordsOf(sentence)) ??
+    a.context.region ??
+    a.region;
+  if (region === ABROAD) {
+    a.skipped.push({ written: q.written, quote: sentence.quote });
+    return;
+  }
+  const { period, assumed } = periodOf(a, sentence, where, own.denominator);
+  a.facts.push({
+    metric: measure.metric,
+    measure: measure.measure,
+    region,
+    period,
+    periodAssumed: assumed,
+    kind: isTarget(r, a, period, own.near) ? "target" : "realisasi",
+    value: q.value,
+    ...(q.valueMax === undefined ? {} : { valueMax: q.valueMax }),
+    ...(q.approx === undefined ? {} : { approx: q.approx }),
+    unit: unitOf(q, measure, r.lex),
+    written: q.written,
+    quote: sentence.quote,
+    said: part.text.slice(own.clause.start, own.clause.end).trim(),
+    sure: isSure(a, measure, place),
+    regionStated: Boolean(place),
+  });
+}
+
+function ownWords(r: Reader, part: SegmentReading, q: Quantity, i: number): OwnWords {
+  const { text, windows } = part;
+  const clause = part.clauseOf(q.start);
+  const window = windows[i] as NumberWindow; // one window per quantity
+  const prev = part.quantities[i - 1];
+  // "70 persen dari total ... 273.457": the total is read from its cue on, so the share's words do not describe it.
+  const lead = Math.max(clause.start, prev?.end ?? 0);
+  const cueAt = q.unit === "count" ? text.slice(lead, q.start).search(r.denominatorCue) : -1;
+  const denominator =
+    cueAt >= 0 ||
+    (q.unit === "count" &&
+      prev?.unit === "persen" &&
+      /^\s*dari\s*$/i.test(text.slice(prev.end, q.start)));
+  const start = cueAt >= 0 ? lead + cueAt : window.start;
+  const own = `${text.slice(start, q.start)} ${text.slice(q.end, window.end)}`;
+  const same = window.same === undefined ? undefined : windows[window.same];
+  const nearText = same ? `${own} ${text.slice(same.start, same.end)}` : own;
+  return {
+    clause,
+    window: { start, end: window.end },
+    text: own,
+    near: words(r, `${nearText} ${q.noun}`),
+    denominator,
+  };
+}
+
+/** What the number counts: measure.ts chooses, from the words this gathers. */
+function measureOf(
+  r: Reader,
+  a: ArticleReading,
+  part: SegmentReading,
+  q: Quantity,
+  i: number,
+  own: OwnWords,
+): MeasureChoice | undefined {
+  const { text, sentence } = part;
+  const { context } = a;
+  const unit = measureUnit(q);
+  return r.readMeasure({
+    q,
+    near: own.near,
+    nearText: own.text,
+    pointsBack: hasCue(plain(text.slice(own.clause.start, q.start)), r.anaphora),
+    clause: words(
+      r,
+      ownPartOf(text, { start: own.clause.start, end: own.window.end }, part.windows, i),
+    ),
+    before: () => words(r, text.slice(0, q.start)),
+    inherited: sentence.byUnit.get(unit),
+    previous: sentence.refersBack ? a.prior() : undefined,
+    led: sentence.refersBack ? context.leads.get(unit) : undefined,
+    prior: a.prior,
+    carried: context.measures.get(unit),
+    denominator: own.denominator,
+  });
+}
+
+function inBody(offset: number, q: Quantity, own: OwnWords): Where {
+  return {
+    at: offset + q.start,
+    end: offset + q.end,
+    window: { start: offset + own.window.start, end: offset + own.window.end },
+    clause: { start: offset + own.clause.start, end: offset + own.clause.end },
+  };
+}
+
+/** "di provinsi ini": the place of that level the text named last. */
+function levelNamed(r: Reader, context: Context, words: string): string | undefined {
+  const said = r.placeAnaphora.find(([cue]) => words.includes(cue));
+  return said ? context.lastOf.get(said[1]) : undefined;
+}
+
+function plainWordsOf(sentence: SentenceReading): string {
+  sentence.plainWords ??= plain(sentence.quote);
+  return sentence.plainWords;
+}
+
+/**
+ * When: the nearest period the number's words name; else one carried from the sentence it
+ * goes on from, or the data referred back to; else the article's (said to be assumed).
+ */
+function periodOf(
+  a: ArticleReading,
+  sentence: SentenceReading,
+  where: Where,
+  denominator: boolean,
+): { period: Period; assumed: boolean } {
+  const { context, published } = a;
+  const { dated } = sentence;
+  // A total named as a denominator is dated by its own words only, not by the share's.
+  const when = pickPeriod(dated, {
+    ...where,
+    clause: denominator ? where.window : where.clause,
+    sentence: !denominator,
+  });
+  // A carried period that holds the article's own date says no more than the date does.
+  const carried =
+    sentence.goesOn && context.period && !periodWithin(published, context.period)
+      ? context.period
+      : undefined;
+  const period =
+    (when === "now" ? (dated.find((d) => d.speech)?.period ?? published) : when) ??
+    carried ??
+    context.dataPeriod ??
+    a.undated;
+  return { period, assumed: when === undefined && !carried };
+}
+
+/** A figure for a time after the article's, or said with a target cue, is a target. */
+function isTarget(r: Reader, a: ArticleReading, period: Period, near: string): boolean {
+  return periodRange(period).start > periodRange(a.published).end || hasCue(near, r.targetCues);
+}
+
+/** Sure when its measure is, its place is settled, and a place was named or the article has one only. */
+function isSure(a: ArticleReading, measure: MeasureChoice, place: RegionMention | undefined) {
+  return (
+    measure.sure &&
+    !place?.candidates &&
+    (Boolean(place) || Boolean(a.context.region) || !a.manyPlaces)
+  );
+}
+
+/** What a sentence leaves for the ones after it: the places it names, its newest period, its measures. */
+function carryOver(lex: Lexicon, a: ArticleReading, s: SentenceReading): void {
+  const { context } = a;
+  // A place abroad speaks only for the numbers in its own clause ("ekspor ke Amerika Serikat").
+  const last = s.mentions.filter((m) => m.region !== ABROAD).at(-1);
+  for (const m of s.mentions) {
+    const level = lex.places.get(m.region)?.level;
+    if (level) context.lastOf.set(level, m.region);
+  }
+  if (last) context.region = last.region;
+  const newest = newestPeriod(s.dated);
+  if (newest && periodRange(newest).start <= periodRange(a.published).end) context.period = newest;
+  for (const [unit, m] of s.byUnit) context.measures.set(unit, m);
+  context.previous = s.quote;
+  context.previousWords = undefined;
+  if (s.firsts.size) context.leads = s.firsts;
+}
+
+/**
+ * The newest of the periods a sentence names; the day a statement was made dates what was
+ * said then, not the figures of the sentences after.
+ */
+function newestPeriod(dated: Dated[]): Period | undefined {
+  return dated
+    .flatMap((d) => (d.period === "now" || d.speech ? [] : [d.period]))
+    .sort((x, y) => (periodRange(x).end < periodRange(y).end ? -1 : 1))
+    .at(-1);
+}
+
+function words(r: Reader, text: string): string {
+  return cueText(text, r.longForms);
+}
+
+function plain(text: string): string {
+  return ` ${foldWords(text)} `;
+}
+
 function dropThresholds(
+  r: Reader,
   quantities: Quantity[],
   text: string,
   clauseOf: (at: number) => Span,
-  isThreshold: (words: string) => boolean,
 ): Quantity[] {
+  const isThreshold = (t: string) => hasCue(words(r, t), r.thresholds);
   const windows = numberWindows(text, quantities, clauseOf);
   return quantities.filter((q, i) => {
     const w = windows[i] as Span;
@@ -371,16 +572,6 @@ function respectively(
   return paired;
 }
 
-/** "di Kota Sorong, Papua Barat Daya" and "Kabupaten Manokwari (Papua Barat)": the province only says where the city lies. */
-function dropAppositives(mentions: RegionMention[], lex: Lexicon): RegionMention[] {
-  return mentions.filter((m, i) => {
-    const prev = mentions[i - 1];
-    if (!prev || lex.places.get(m.region)?.level !== "provinsi") return true;
-    const parent = lex.places.get(prev.region)?.province;
-    return !(parent === m.region && m.start - prev.end <= 3);
-  });
-}
-
 /**
  * A clause without the words its other numbers own: "5,9 persen yang mengalami pertumbuhan,
  * dan 63,9 persen UMKM mengalami penurunan omzet" does not lend "pertumbuhan" to 63,9.
@@ -403,25 +594,4 @@ function maskLongForms(text: string, forms: RegExp[]): string {
   let out = text;
   for (const re of forms) out = out.replace(re, (m) => m.replace(/,/g, " "));
   return out;
-}
-
-/** The dateline opens the first sentences, or a line of them ("Laporan Reporter ...\nPOS-KUPANG.COM, KUPANG –"). */
-function findDatelineIn(body: string, sentences: Span[]) {
-  for (const s of sentences.slice(0, 8)) {
-    const text = body.slice(s.start, s.end);
-    for (let at = 0; at >= 0 && at < text.length; at = text.indexOf("\n", at + 1)) {
-      const from = at === 0 ? 0 : at + 1;
-      const d = findDateline(text.slice(from));
-      if (d) return { place: d.place, length: from + d.length, sentence: s };
-      if (at === 0 && !text.includes("\n")) break;
-    }
-  }
-  return undefined;
-}
-
-function mostMentioned(mentions: RegionMention[]): string | undefined {
-  const count = new Map<string, number>();
-  for (const m of mentions)
-    if (m.region !== ABROAD) count.set(m.region, (count.get(m.region) ?? 0) + 1);
-  return [...count].sort((a, b) => b[1] - a[1])[0]?.[0];
 }

@@ -48,6 +48,13 @@ const GENERIC_NOUNS = new Set([
   "wirausaha",
 ]);
 
+/** The kind of figure a rule is for: a share, money, or a count. */
+export type MeasureUnit = Rule["unit"];
+
+export function measureUnit(q: Quantity): MeasureUnit {
+  return q.unit === "persen" ? "persen" : q.unit === "count" ? "count" : "uang";
+}
+
 /** "hampir 660 ribu unit", "mencapai 60.000 unit": a number that names no thing of its own. */
 function generic(q: Quantity): boolean {
   return q.unit !== "count" || GENERIC_NOUNS.has(nounOf(q));
@@ -57,6 +64,22 @@ function nounOf(q: Quantity): string {
   return q.noun.split(/\s+/)[0] ?? "";
 }
 
+/** What makeMeasureReader compiles once from the lexicon. */
+type MeasureRules = {
+  rules: readonly Rule[];
+  /** The plain total of the UMKM: what a share is of, and what a subset cue narrows. */
+  total: string;
+  subsetCues: readonly string[];
+  subset: string[];
+  increase: string[];
+  label: ReadonlyMap<string, string>;
+  increaseOf: ReadonlyMap<string, string | undefined>;
+  stop: ReadonlySet<string>;
+  /** Place names say where, not what: "UMKM kabupaten bogor" is no measure. */
+  places: ReadonlySet<string>;
+  counted: ReadonlySet<string>;
+};
+
 /**
  * Chooses a number's measure from its own words first, then its clause, then the number
  * before it in the sentence ("... Rp780 miliar, atau Rp640 miliar tahun lalu"), then the
@@ -65,104 +88,127 @@ function nounOf(q: Quantity): string {
  */
 export function makeMeasureReader(lex: Lexicon, rules: readonly Rule[]) {
   const x = lex.extraction;
-  const label = new Map(lex.metrics.map((m) => [m.id, m.label]));
-  const subset = pad(x.subsetCues);
-  const increase = pad(x.increaseCues);
-  const increaseOf = new Map(lex.metrics.map((m) => [m.id, m.increaseMetric]));
-  const stop = new Set(x.measureStopWords);
-  // Place names say where, not what: "UMKM kabupaten bogor" is no measure.
-  const places = new Set(
-    [...lex.places.values()].flatMap((p) =>
-      [...p.aliases, p.name.toLowerCase()].join(" ").split(" "),
+  const m: MeasureRules = {
+    rules,
+    total: x.denominatorMetric,
+    subsetCues: x.subsetCues,
+    subset: pad(x.subsetCues),
+    increase: pad(x.increaseCues),
+    label: new Map(lex.metrics.map((metric) => [metric.id, metric.label])),
+    increaseOf: new Map(lex.metrics.map((metric) => [metric.id, metric.increaseMetric])),
+    stop: new Set(x.measureStopWords),
+    places: new Set(
+      [...lex.places.values()].flatMap((p) =>
+        [...p.aliases, p.name.toLowerCase()].join(" ").split(" "),
+      ),
     ),
+    counted: new Set(x.countNouns),
+  };
+  return (i: MeasureInput): MeasureChoice | undefined => readMeasure(m, i);
+}
+
+function readMeasure(m: MeasureRules, i: MeasureInput): MeasureChoice | undefined {
+  const unit = measureUnit(i.q);
+  if (i.denominator && unit === "count") return metricChoice(m, m.total, true);
+  // "40 peserta", "168 produk": a number that names its own thing counts that thing, whatever
+  // else its clause is about; with no rule for the thing, the article's words name it.
+  if (i.q.unit === "count" && m.counted.has(nounOf(i.q)) && !generic(i.q))
+    return namedThing(m, i, unit);
+  const found = ruleFound(m, i, unit);
+  if (!found) return openMeasure(m, i);
+  return asIncrease(m, i, found) ?? asPart(m, i, found) ?? found;
+}
+
+/** "26.226 tenaga kerja" is workers; "249 produk UKM" is products, not the UMKM counted. */
+function namedThing(m: MeasureRules, i: MeasureInput, unit: MeasureUnit) {
+  const rule = classify(` ${i.q.noun} `, m.rules, unit, i.clause);
+  const noun = rule && ruleChoice(m, rule);
+  if (noun && noun.metric !== m.total) return noun;
+  const words = openWords(m, i.nearText, i.q);
+  return words ? { metric: null, measure: words, sure: true } : undefined;
+}
+
+/**
+ * What the number points back at; its own words, completed from its clause ("penyaluran ...
+ * UMi"); its clause; the number before it; the sentence's subject; the sentence it refers to;
+ * and for a bare "unit", what the paragraph was counting.
+ */
+function ruleFound(m: MeasureRules, i: MeasureInput, unit: MeasureUnit) {
+  const own = classify(i.near, m.rules, unit, i.clause);
+  const ownChoice = own && ruleChoice(m, own);
+  // A reference back outweighs only the plain total: "jumlahnya ... 861 UMKM" is the count
+  // before it, while "jumlah tersebut ... usaha kecil 24.909" says what it counts itself.
+  return (
+    (ownChoice?.metric === m.total ? undefined : ownChoice) ??
+    pointedBack(m, i, unit) ??
+    ownChoice ??
+    classified(m, i.clause, unit) ??
+    classified(m, i.near, unit, i.prior()) ??
+    i.inherited ??
+    classified(m, i.before(), unit) ??
+    (i.previous ? classified(m, i.previous, unit) : undefined) ??
+    (generic(i.q) && i.carried
+      ? { ...i.carried, sure: i.carried.sure && nounOf(i.q) !== "" }
+      : undefined)
   );
-  const counted = new Set(x.countNouns);
-  const choice = (r: Rule, sure: boolean): MeasureChoice =>
-    "metric" in r
-      ? { metric: r.metric, measure: label.get(r.metric) ?? r.metric, sure }
-      : { metric: null, measure: r.measure, sure };
-  const openWords = (text: string, q: Quantity) =>
+}
+
+/**
+ * "Angka tersebut bertambah sebanyak 14,8 juta", "jumlahnya melonjak menjadi 861": the figure
+ * pointed back at says what this one counts, before the rest of the clause does.
+ */
+function pointedBack(m: MeasureRules, i: MeasureInput, unit: MeasureUnit) {
+  if (!i.pointsBack) return undefined;
+  return i.inherited ?? i.led ?? (i.previous ? classified(m, i.previous, unit) : undefined);
+}
+
+/** "dan 500 ribu lagi untuk 2024", "penambahan UMKM sebanyak 21.746": an increase, not a total. */
+function asIncrease(m: MeasureRules, i: MeasureInput, found: MeasureChoice) {
+  const more = found.metric ? m.increaseOf.get(found.metric) : undefined;
+  return more && hasCue(i.near, m.increase) ? metricChoice(m, more, found.sure) : undefined;
+}
+
+/** "28.857 di antaranya", "Sektor kuliner ... 204.302 unit usaha": a part of the UMKM, not all of them. */
+function asPart(m: MeasureRules, i: MeasureInput, found: MeasureChoice): MeasureChoice | undefined {
+  if (found.metric !== m.total) return undefined;
+  const texts = [i.near, i.clause, i.before()];
+  if (!texts.some((w) => hasCue(w, m.subset))) return undefined;
+  const cue = m.subsetCues.find((c) => texts.some((w) => w.includes(` ${c} `)));
+  const said = ["UMKM", ...(cue ?? "").split(" "), ...openWords(m, i.nearText, i.q).split(" ")];
+  // Each word once: "UMKM kuliner", not "UMKM kuliner umkm kuliner".
+  const seen = new Set<string>();
+  const measure = said.filter((w) => w && !seen.has(w.toLowerCase()) && seen.add(w.toLowerCase()));
+  return { metric: null, measure: measure.join(" "), sure: true };
+}
+
+/** With no rule, the article's own words name what the number counts. */
+function openMeasure(m: MeasureRules, i: MeasureInput): MeasureChoice | undefined {
+  const words = openWords(m, i.nearText, i.q);
+  if (!words) return undefined;
+  return { metric: null, measure: words, sure: i.q.noun !== "" && m.counted.has(nounOf(i.q)) };
+}
+
+function openWords(m: MeasureRules, text: string, q: Quantity): string {
+  return (
     foldWords(text)
       .split(" ")
-      .filter((w) => w.length > 2 && !stop.has(w) && !places.has(w) && !/\d/.test(w))
+      .filter((w) => w.length > 2 && !m.stop.has(w) && !m.places.has(w) && !/\d/.test(w))
       .slice(0, MAX_OPEN_WORDS)
-      .join(" ") || (counted.has(q.noun.split(/\s+/)[0] ?? "") ? q.noun : "");
+      .join(" ") || (m.counted.has(nounOf(q)) ? q.noun : "")
+  );
+}
 
-  return (i: MeasureInput): MeasureChoice | undefined => {
-    const unit = i.q.unit === "persen" ? "persen" : i.q.unit === "count" ? "count" : "uang";
-    const ruleChoice = (words: string) => {
-      const r = classify(words, rules, unit);
-      return r ? choice(r, true) : undefined;
-    };
-    if (i.denominator && unit === "count")
-      return choice({ metric: x.denominatorMetric, unit, cues: [] }, true);
-    // "Angka tersebut bertambah sebanyak 14,8 juta", "jumlahnya melonjak menjadi 861": the figure
-    // pointed back at says what this one counts, before the rest of the clause does.
-    const back = i.pointsBack
-      ? (i.inherited ?? i.led ?? (i.previous ? ruleChoice(i.previous) : undefined))
-      : undefined;
-    // "40 peserta", "168 produk": a number that names its own thing counts that thing, whatever
-    // else its clause is about; with no rule for the thing, the article's words name it.
-    if (i.q.unit === "count" && counted.has(nounOf(i.q)) && !generic(i.q)) {
-      // "26.226 tenaga kerja" is workers; "249 produk UKM" is products, not the UMKM counted.
-      const rule = classify(` ${i.q.noun} `, rules, unit, i.clause);
-      const noun = rule && choice(rule, true);
-      if (noun && noun.metric !== x.denominatorMetric) return noun;
-      const words = openWords(i.nearText, i.q);
-      return words ? { metric: null, measure: words, sure: true } : undefined;
-    }
-    // What the number points back at; its own words, completed from its clause ("penyaluran ...
-    // UMi"); its clause; the number before it; the sentence's subject; the sentence
-    // it refers to; and for a bare "unit", what the paragraph was counting.
-    const own = classify(i.near, rules, unit, i.clause);
-    // A reference back outweighs only the plain total: "jumlahnya ... 861 UMKM" is the count
-    // before it, while "jumlah tersebut ... usaha kecil 24.909" says what it counts itself.
-    const ownChoice =
-      own && !("metric" in own && own.metric === x.denominatorMetric)
-        ? choice(own, true)
-        : undefined;
-    const found =
-      ownChoice ??
-      back ??
-      (own ? choice(own, true) : undefined) ??
-      ruleChoice(i.clause) ??
-      (classify(i.near, rules, unit, i.prior()) &&
-        choice(classify(i.near, rules, unit, i.prior()) as Rule, true)) ??
-      i.inherited ??
-      ruleChoice(i.before()) ??
-      (i.previous ? ruleChoice(i.previous) : undefined) ??
-      (generic(i.q) && i.carried
-        ? { ...i.carried, sure: i.carried.sure && nounOf(i.q) !== "" }
-        : undefined);
-    // "dan 500 ribu lagi untuk 2024", "penambahan UMKM sebanyak 21.746": an increase, not a total.
-    const more = found?.metric ? increaseOf.get(found.metric) : undefined;
-    if (found && more && hasCue(i.near, increase))
-      return { metric: more, measure: label.get(more) ?? more, sure: found.sure };
-    if (found) {
-      // "28.857 di antaranya", "Sektor kuliner ... 204.302 unit usaha": a part of the UMKM, not all of them.
-      if (
-        found.metric === x.denominatorMetric &&
-        [i.near, i.clause, i.before()].some((w) => hasCue(w, subset))
-      ) {
-        const cue = x.subsetCues.find((c) =>
-          [i.near, i.clause, i.before()].some((w) => w.includes(` ${c} `)),
-        );
-        const said = ["UMKM", ...(cue ?? "").split(" "), ...openWords(i.nearText, i.q).split(" ")];
-        // Each word once: "UMKM kuliner", not "UMKM kuliner umkm kuliner".
-        const seen = new Set<string>();
-        const measure = said.filter(
-          (w) => w && !seen.has(w.toLowerCase()) && seen.add(w.toLowerCase()),
-        );
-        return { metric: null, measure: measure.join(" "), sure: true };
-      }
-      return found;
-    }
-    const words = openWords(i.nearText, i.q);
-    if (!words) return undefined;
-    return {
-      metric: null,
-      measure: words,
-      sure: i.q.noun !== "" && counted.has(i.q.noun.split(/\s+/)[0] ?? ""),
-    };
-  };
+function classified(m: MeasureRules, words: string, unit: MeasureUnit, wider?: string) {
+  const rule = classify(words, m.rules, unit, wider);
+  return rule && ruleChoice(m, rule);
+}
+
+function ruleChoice(m: MeasureRules, r: Rule): MeasureChoice {
+  return "metric" in r
+    ? metricChoice(m, r.metric, true)
+    : { metric: null, measure: r.measure, sure: true };
+}
+
+function metricChoice(m: MeasureRules, metric: string, sure: boolean): MeasureChoice {
+  return { metric, measure: m.label.get(metric) ?? metric, sure };
 }

@@ -46,131 +46,158 @@ const PEOPLE = new Set(["orang", "debitur", "jiwa", "pelaku", "umkm", "ukm", "un
  * number counts only with a scale, a unit, thousands dots, or a counted noun after it.
  */
 export function makeQuantityReader(x: ExtractionFile): QuantityReader {
-  const counted = new Set(x.countNouns);
-  const incidental = new Set(x.incidentalNouns);
-  const spelled = new Map(Object.entries(x.numberWords));
-  const anySpelled = spelledNumberTest(x);
-  const nounAfter = (text: string, end: number) =>
-    (text.slice(end).match(/^\s*([\p{L}-]+(?:\s+[\p{L}-]+)?)/u)?.[1] ?? "").toLowerCase();
-  const isCounted = (noun: string) => counted.has(noun.split(/\s+/)[0] ?? "");
-
-  function digitQuantities(text: string): Quantity[] {
-    const out: Quantity[] = [];
-    for (const m of text.matchAll(QUANTITY)) {
-      const g = m.groups ?? {};
-      const start = m.index ?? 0;
-      const end = start + m[0].length;
-      const before = text.slice(Math.max(0, start - 12), start);
-      const after = text.slice(end);
-      if (/^[\d/:]|^[.,]\d|^-\d/.test(after)) continue;
-      if (/covid[\s-]*$/i.test(before) || NOT_A_COUNT_BEFORE.test(before)) continue;
-      // A letter right after the digits must be a unit the article glued on ("4.987unit").
-      const glued = after.match(/^\p{L}+/u)?.[0].toLowerCase();
-      if (glued && !g.scale && !g.pct && !["unit", "orang"].includes(glued)) continue;
-      const noun = nounAfter(text, end);
-      if (incidental.has(noun.split(/\s+/)[0] ?? "")) continue;
-      const a = g.a ?? "";
-      const dotted = a.includes(".");
-      if (!g.scale && !g.pct && !g.cur) {
-        const year = !dotted && !a.includes(",") && Number(a) >= 1900 && Number(a) <= 2100;
-        // "UMB 182": an abbreviation before a bare number says what it counts, as a noun after it would.
-        const named = isCounted((before.match(/([\p{L}]+)\s*$/u)?.[1] ?? "").toLowerCase());
-        if (year || !(dotted || isCounted(noun) || named)) continue;
-        if (MONTH_AFTER.test(after)) continue;
-      }
-      const scale = g.scale ? (SCALES[g.scale.toLowerCase()] ?? 1) : 1;
-      const value = round(parseDigits(a) * scale);
-      const valueMax = g.b ? round(parseDigits(g.b) * scale) : undefined;
-      if (!Number.isFinite(value) || (valueMax !== undefined && !(valueMax > value))) continue;
-      out.push({
-        start,
-        end,
-        written: m[0].trim(),
-        value,
-        ...(valueMax === undefined ? {} : { valueMax }),
-        ...qualifier(before, after, Boolean(g.an || g.an2 || /an$/i.test(g.pct ?? ""))),
-        unit: unitOf(g.pct, g.cur, noun),
-        noun,
-      });
-    }
-    return out;
-  }
-
-  function spelledQuantities(text: string): Quantity[] {
-    const out: Quantity[] = [];
-    if (!anySpelled(text)) return out;
-    const words = [...text.matchAll(/[\p{L}]+/gu)];
-    for (let i = 0; i < words.length; i++) {
-      const first = words[i] as RegExpMatchArray;
-      const base = (w: string) => (spelled.has(w) ? w : w.replace(/an$/, ""));
-      if (!spelled.has(first[0].toLowerCase())) continue;
-      const prev = words[i - 1]?.[0].toLowerCase();
-      if (prev === "salah" || prev === "ke") continue;
-      let j = i;
-      let total = 0;
-      let current = 0;
-      let suffixed = false;
-      for (; j < words.length; j++) {
-        const w = (words[j] as RegExpMatchArray)[0].toLowerCase();
-        const part = spelled.get(base(w));
-        const scale = SCALES[base(w)];
-        if (
-          j > i &&
-          (words[j]?.index ?? 0) - ((words[j - 1]?.index ?? 0) + (words[j - 1]?.[0].length ?? 0)) >
-            1
-        )
-          break;
-        if (part !== undefined && (j === i || spelled.has(w))) current += part;
-        else if (w === "belas") current += 10;
-        else if (w === "puluh") current *= 10;
-        else if (w === "ratus") current *= 100;
-        else if (scale && j > i) {
-          total += (current || 1) * scale;
-          current = 0;
-          suffixed = w !== base(w);
-          j++;
-          break;
-        } else break;
-      }
-      const last = words[j - 1] as RegExpMatchArray;
-      const start = first.index ?? 0;
-      let end = (last.index ?? 0) + last[0].length;
-      const value = total + current;
-      const pct = text.slice(end).match(/^\s*(persen(an)?|%)(?![\p{L}])/iu);
-      if (pct) end += pct[0].length;
-      const noun = nounAfter(text, end);
-      if (!pct && !total && !isCounted(noun)) continue;
-      if (!value) continue;
-      const before = text.slice(Math.max(0, start - 12), start);
-      out.push({
-        start,
-        end,
-        written: text.slice(start, end),
-        value,
-        ...qualifier(before, text.slice(end), suffixed || Boolean(pct?.[2])),
-        unit: pct ? "persen" : "count",
-        noun,
-      });
-      i = j - 1;
-    }
-    return out;
-  }
-
+  const w: NumberWords = {
+    counted: new Set(x.countNouns),
+    incidental: new Set(x.incidentalNouns),
+    spelled: new Map(Object.entries(x.numberWords)),
+    anySpelled: spelledNumberTest(x),
+  };
   return (text) => {
-    const all = [...digitQuantities(text), ...spelledQuantities(text)].sort(
+    const all = [...digitQuantities(w, text), ...spelledQuantities(w, text)].sort(
       (a, b) => a.start - b.start,
     );
-    // "masing-masing 1,45 juta dan 1,15 juta unit usaha": a number joined straight to the next shares its noun.
-    for (let i = all.length - 2; i >= 0; i--) {
-      const [q, next] = [all[i] as Quantity, all[i + 1] as Quantity];
-      if (
-        q.unit === next.unit &&
-        /^\s*(?:,|dan|serta|atau)\s*$/i.test(text.slice(q.end, next.start))
-      )
-        q.noun = next.noun;
-    }
+    shareNouns(all, text);
     return all;
   };
+}
+
+/** What the quantity reader takes from the lexicon. */
+type NumberWords = {
+  counted: ReadonlySet<string>;
+  incidental: ReadonlySet<string>;
+  spelled: ReadonlyMap<string, number>;
+  anySpelled: (text: string) => boolean;
+};
+
+function digitQuantities(w: NumberWords, text: string): Quantity[] {
+  const out: Quantity[] = [];
+  for (const m of text.matchAll(QUANTITY)) {
+    const g = m.groups ?? {};
+    const start = m.index ?? 0;
+    const end = start + m[0].length;
+    const before = text.slice(Math.max(0, start - 12), start);
+    const after = text.slice(end);
+    if (/^[\d/:]|^[.,]\d|^-\d/.test(after)) continue;
+    if (/covid[\s-]*$/i.test(before) || NOT_A_COUNT_BEFORE.test(before)) continue;
+    // A letter right after the digits must be a unit the article glued on ("4.987unit").
+    const glued = after.match(/^\p{L}+/u)?.[0].toLowerCase();
+    if (glued && !g.scale && !g.pct && !["unit", "orang"].includes(glued)) continue;
+    const noun = nounAfter(text, end);
+    if (w.incidental.has(firstWord(noun))) continue;
+    const a = g.a ?? "";
+    if (!g.scale && !g.pct && !g.cur && !bareCount(w, a, before, after, noun)) continue;
+    const scale = g.scale ? (SCALES[g.scale.toLowerCase()] ?? 1) : 1;
+    const value = round(parseDigits(a) * scale);
+    const valueMax = g.b ? round(parseDigits(g.b) * scale) : undefined;
+    if (!Number.isFinite(value) || (valueMax !== undefined && !(valueMax > value))) continue;
+    out.push({
+      start,
+      end,
+      written: m[0].trim(),
+      value,
+      ...(valueMax === undefined ? {} : { valueMax }),
+      ...qualifier(before, after, Boolean(g.an || g.an2 || /an$/i.test(g.pct ?? ""))),
+      unit: unitOf(g.pct, g.cur, noun),
+      noun,
+    });
+  }
+  return out;
+}
+
+/** A number with no scale, unit or currency counts with thousands dots or a counted noun, and is no year or date. */
+function bareCount(w: NumberWords, digits: string, before: string, after: string, noun: string) {
+  const dotted = digits.includes(".");
+  const year = !dotted && !digits.includes(",") && Number(digits) >= 1900 && Number(digits) <= 2100;
+  // "UMB 182": an abbreviation before a bare number says what it counts, as a noun after it would.
+  const named = w.counted.has(
+    firstWord((before.match(/([\p{L}]+)\s*$/u)?.[1] ?? "").toLowerCase()),
+  );
+  if (year || !(dotted || w.counted.has(firstWord(noun)) || named)) return false;
+  return !MONTH_AFTER.test(after);
+}
+
+function spelledQuantities(w: NumberWords, text: string): Quantity[] {
+  const out: Quantity[] = [];
+  if (!w.anySpelled(text)) return out;
+  const words = [...text.matchAll(/[\p{L}]+/gu)];
+  for (let i = 0; i < words.length; i++) {
+    const first = words[i] as RegExpMatchArray; // i < words.length
+    if (!w.spelled.has(first[0].toLowerCase())) continue;
+    const prev = words[i - 1]?.[0].toLowerCase();
+    if (prev === "salah" || prev === "ke") continue;
+    const read = spelledValue(w.spelled, words, i);
+    const last = words[read.next - 1] as RegExpMatchArray; // the number took at least one word
+    const start = first.index ?? 0;
+    let end = (last.index ?? 0) + last[0].length;
+    const pct = text.slice(end).match(/^\s*(persen(an)?|%)(?![\p{L}])/iu);
+    if (pct) end += pct[0].length;
+    const noun = nounAfter(text, end);
+    if (!pct && !read.total && !w.counted.has(firstWord(noun))) continue;
+    if (!read.value) continue;
+    const before = text.slice(Math.max(0, start - 12), start);
+    out.push({
+      start,
+      end,
+      written: text.slice(start, end),
+      value: read.value,
+      ...qualifier(before, text.slice(end), read.suffixed || Boolean(pct?.[2])),
+      unit: pct ? "persen" : "count",
+      noun,
+    });
+    i = read.next - 1;
+  }
+  return out;
+}
+
+/**
+ * The spelled number whose first word is words[i]: its value, the part of it a scale word
+ * multiplied, the index of the word after it, and whether "-an" ended it ("ribuan").
+ */
+function spelledValue(spelled: ReadonlyMap<string, number>, words: RegExpMatchArray[], i: number) {
+  let j = i;
+  let total = 0;
+  let current = 0;
+  let suffixed = false;
+  for (; j < words.length; j++) {
+    const word = (words[j] as RegExpMatchArray)[0].toLowerCase(); // j < words.length
+    const base = spelled.has(word) ? word : word.replace(/an$/, "");
+    const part = spelled.get(base);
+    const scale = SCALES[base];
+    if (
+      j > i &&
+      (words[j]?.index ?? 0) - ((words[j - 1]?.index ?? 0) + (words[j - 1]?.[0].length ?? 0)) > 1
+    )
+      break;
+    if (part !== undefined && (j === i || spelled.has(word))) current += part;
+    else if (word === "belas") current += 10;
+    else if (word === "puluh") current *= 10;
+    else if (word === "ratus") current *= 100;
+    else if (scale && j > i) {
+      total += (current || 1) * scale;
+      current = 0;
+      suffixed = word !== base;
+      j++;
+      break;
+    } else break;
+  }
+  return { value: total + current, total, next: j, suffixed };
+}
+
+/** "masing-masing 1,45 juta dan 1,15 juta unit usaha": a number joined straight to the next shares its noun. */
+function shareNouns(all: Quantity[], text: string): void {
+  for (let i = all.length - 2; i >= 0; i--) {
+    const [q, next] = [all[i] as Quantity, all[i + 1] as Quantity]; // 0 <= i < length - 1
+    if (q.unit === next.unit && /^\s*(?:,|dan|serta|atau)\s*$/i.test(text.slice(q.end, next.start)))
+      q.noun = next.noun;
+  }
+}
+
+function nounAfter(text: string, end: number): string {
+  return (text.slice(end).match(/^\s*([\p{L}-]+(?:\s+[\p{L}-]+)?)/u)?.[1] ?? "").toLowerCase();
+}
+
+function firstWord(noun: string): string {
+  return noun.split(/\s+/)[0] ?? "";
 }
 
 /** Whether a text may spell a number out: most do not, and one test spares the word-by-word scan. */
@@ -189,7 +216,7 @@ function qualifier(before: string, after: string, suffixAn: boolean): { approx?:
 /** "Rp 4,08 juta orang": a currency sign before people is the outlet's slip, not money. */
 function unitOf(pct: string | undefined, cur: string | undefined, noun: string): QuantityUnit {
   if (pct) return "persen";
-  if (cur && PEOPLE.has(noun.split(/\s+/)[0] ?? "")) return "count";
+  if (cur && PEOPLE.has(firstWord(noun))) return "count";
   if (cur) return /^rp|^idr/i.test(cur) ? "rupiah" : "usd";
   return "count";
 }

@@ -18,9 +18,31 @@ export type RegionFinder = {
 };
 
 export function makeRegionFinder(lex: Lexicon): RegionFinder {
+  const names = indexNames(lex);
+  return {
+    mentions: (folded, original) =>
+      joinGroups(settle(findNames(names, folded, original), lex), folded, lex),
+    ofPlace(place) {
+      const words = foldWords(place);
+      const ids = names.byAlias.get(words) ?? names.byAlias.get(words.replace(/ /g, ""));
+      return ids?.length === 1 ? ids[0] : undefined;
+    },
+  };
+}
+
+/** The place names of the lexicon, looked up by their folded aliases. */
+type PlaceNames = {
+  /** The regions an alias may name: one, or several that share a bare name; never none. */
+  byAlias: Map<string, string[]>;
+  /** Aliases that are a province's or a group's: these also name places when written in lowercase. */
+  always: Set<string>;
+  /** Every alias's first word, first two words, and so on: a phrase worth growing. */
+  prefixes: Set<string>;
+};
+
+function indexNames(lex: Lexicon): PlaceNames {
   const ignored = new Set(Object.keys(lex.extraction.ignoredRegionAliases));
   const byAlias = new Map<string, string[]>();
-  /** Aliases that are a province's or a group's: these also name places when written in lowercase. */
   const always = new Set<string>();
   for (const p of lex.places.values()) {
     if (p.level === "nasional") continue;
@@ -45,57 +67,62 @@ export function makeRegionFinder(lex: Lexicon): RegionFinder {
   const prefixes = new Set(
     [...byAlias.keys()].flatMap((a) => a.split(" ").map((_, i, w) => w.slice(0, i + 1).join(" "))),
   );
+  return { byAlias, always, prefixes };
+}
 
-  return {
-    // From each word that can start a name, the longest name it starts, growing the phrase
-    // word by word only while it is still the start of some name. A folded text separates
-    // words by single-character spaces, so splitting keeps positions.
-    mentions(folded, original) {
-      const tokens = folded.split(" ");
-      const found: RegionMention[] = [];
-      for (let i = 0, pos = 0; i < tokens.length; pos += (tokens[i] as string).length + 1, i++) {
-        let phrase = tokens[i] as string;
-        // "KabupatenJayapura": a level word glued to the name, as scraped pages sometimes have it.
-        const glued =
-          phrase.startsWith("k") && phrase.length > 6
-            ? phrase.match(/^(kabupaten|kota)([a-z]{3,})$/)
-            : null;
-        const split = glued && `${glued[1]} ${glued[2]}`;
-        if (split && byAlias.has(split) && !prefixes.has(phrase)) {
-          const ids = byAlias.get(split) as string[];
-          found.push({ start: pos, end: pos + phrase.length, region: ids[0] as string });
-          continue;
-        }
-        if (!prefixes.has(phrase)) continue;
-        let match: { alias: string; last: number; end: number } | undefined;
-        for (let j = i, at = pos; ; ) {
-          if (byAlias.has(phrase))
-            match = { alias: phrase, last: j, end: at + (tokens[j] as string).length };
-          do at += (tokens[j++] as string).length + 1;
-          while (j < tokens.length && !tokens[j]);
-          const next = `${phrase} ${tokens[j]}`;
-          if (j >= tokens.length || !prefixes.has(next)) break;
-          phrase = next;
-        }
-        // A bare city name is a proper noun: "batu", "metro" in lowercase are ordinary words.
-        if (!match || (!always.has(match.alias) && !/\p{Lu}/u.test(original[pos] ?? ""))) continue;
-        const ids = byAlias.get(match.alias) as string[];
-        found.push({
-          start: pos,
-          end: match.end,
-          region: ids[0] as string,
-          ...(ids.length > 1 ? { candidates: ids } : {}),
-        });
-        for (; i < match.last; i++) pos += (tokens[i] as string).length + 1;
-      }
-      return joinGroups(settle(found, lex), folded, lex);
-    },
-    ofPlace(place) {
-      const words = foldWords(place);
-      const ids = byAlias.get(words) ?? byAlias.get(words.replace(/ /g, ""));
-      return ids?.length === 1 ? ids[0] : undefined;
-    },
-  };
+/**
+ * From each word that can start a name, the longest name it starts, growing the phrase word
+ * by word only while it is still the start of some name. A folded text separates words by
+ * single-character spaces, so splitting keeps positions.
+ */
+function findNames(names: PlaceNames, folded: string, original: string): RegionMention[] {
+  const { always, prefixes } = names;
+  const tokens = folded.split(" ");
+  const found: RegionMention[] = [];
+  // Token indexes below are checked against tokens.length first.
+  for (let i = 0, pos = 0; i < tokens.length; pos += (tokens[i] as string).length + 1, i++) {
+    const word = tokens[i] as string;
+    const glued = gluedLevel(names, word);
+    if (glued) {
+      found.push({ start: pos, end: pos + word.length, region: glued });
+      continue;
+    }
+    if (!prefixes.has(word)) continue;
+    const match = longestName(names, tokens, i, pos);
+    // A bare city name is a proper noun: "batu", "metro" in lowercase are ordinary words.
+    if (!match || (!always.has(match.alias) && !/\p{Lu}/u.test(original[pos] ?? ""))) continue;
+    const { ids } = match;
+    found.push({
+      start: pos,
+      end: match.end,
+      region: ids[0] as string, // no alias names no region
+      ...(ids.length > 1 ? { candidates: ids } : {}),
+    });
+    for (; i < match.last; i++) pos += (tokens[i] as string).length + 1;
+  }
+  return found;
+}
+/** "KabupatenJayapura": a level word glued to the name, as scraped pages sometimes have it. */
+function gluedLevel(names: PlaceNames, word: string): string | undefined {
+  if (!word.startsWith("k") || word.length <= 6 || names.prefixes.has(word)) return undefined;
+  const glued = word.match(/^(kabupaten|kota)([a-z]{3,})$/);
+  return glued ? names.byAlias.get(`${glued[1]} ${glued[2]}`)?.[0] : undefined;
+}
+
+/** The longest name that starts at tokens[i], the index of its last word, and where it ends. */
+function longestName(names: PlaceNames, tokens: string[], i: number, pos: number) {
+  let phrase = tokens[i] as string; // the caller's i < tokens.length
+  let match: { alias: string; ids: string[]; last: number; end: number } | undefined;
+  for (let j = i, at = pos; ; ) {
+    const ids = names.byAlias.get(phrase);
+    if (ids) match = { alias: phrase, ids, last: j, end: at + (tokens[j] as string).length };
+    do at += (tokens[j++] as string).length + 1;
+    while (j < tokens.length && !tokens[j]);
+    const next = `${phrase} ${tokens[j]}`;
+    if (j >= tokens.length || !names.prefixes.has(next)) break;
+    phrase = next;
+  }
+  return match;
 }
 
 /**
