@@ -52,7 +52,7 @@ export function makePeriodReader(lex: Lexicon) {
         if (found.some((f) => f.start <= start && f.end > start)) continue;
         const years = found
           .filter((f) => f.period !== "now")
-          .map((f) => ({ y: yearOf(f.period as Period), d: Math.abs(f.start - start) }));
+          .map((f) => ({ y: yearOf(f.period), d: Math.abs(f.start - start) }));
         const year = years.sort((a, b) => a.d - b.d)[0]?.y ?? ref;
         const month = MONTHS.findIndex((n) => n.toLowerCase() === m[1]) + 1;
         found.push({ start, end: start + (m[1]?.length ?? 0), period: `${year}-${pad(month)}` });
