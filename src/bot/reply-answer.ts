@@ -4,7 +4,7 @@ import { answer } from "../answer/answer";
 import type { Answer } from "../answer/answer-type";
 import { sourceText } from "../answer/wording";
 import { answerToHtml } from "./html";
-import { replyTo } from "./reply-text";
+import { quoting, replyTo } from "./reply-text";
 import { sendChart } from "./send-chart";
 import type { BotContext } from "./services";
 import type { UnansweredReason } from "./unanswered-log";
@@ -122,10 +122,7 @@ export async function sendAnswer(ctx: BotContext, a: Answer): Promise<void> {
   const keyboard = await answerKeyboard(ctx, a);
   // The piece with "Tanyakan ke petugas" replies to the question, even in a private chat: the
   // asker sees which question it would send, and the press carries both (features/handover.ts).
-  const quote =
-    offersHandover(ctx, a) && ctx.msg
-      ? { reply_parameters: { message_id: ctx.msg.message_id, allow_sending_without_reply: true } }
-      : undefined;
+  const quote = offersHandover(ctx, a) && ctx.msg ? quoting(ctx.msg.message_id) : undefined;
   for (const [i, html] of pieces.entries()) {
     const last = i === pieces.length - 1;
     await ctx.reply(html, {

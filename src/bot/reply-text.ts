@@ -3,12 +3,15 @@ import type { BotContext } from "./services";
 
 type ReplyOptions = Parameters<BotContext["reply"]>[1];
 
+/** Quotes a message, and still sends when it has been deleted meanwhile. */
+export function quoting(messageId: number) {
+  return { reply_parameters: { message_id: messageId, allow_sending_without_reply: true } };
+}
+
 /** In groups a reply quotes the message it answers; in a private chat that is clutter. */
 export function replyTo(ctx: BotContext): ReplyOptions {
   const id = ctx.msg?.message_id;
-  return ctx.chat?.type !== "private" && id
-    ? { reply_parameters: { message_id: id, allow_sending_without_reply: true } }
-    : {};
+  return ctx.chat?.type !== "private" && id ? quoting(id) : {};
 }
 
 /**

@@ -5,6 +5,7 @@ import { chartCaption } from "../chart/caption";
 import { renderChartPng } from "../chart/png";
 import { BoundedMap } from "./bounded-map";
 import { escapeHtml } from "./html";
+import { replyTo } from "./reply-text";
 import type { BotContext } from "./services";
 
 type Series = NonNullable<Answer["series"]>;
@@ -42,13 +43,7 @@ export async function sendChart(ctx: BotContext, series: Series): Promise<void> 
   // File ids belong to one bot.
   const stored = `chart:${ctx.me.id}:${createHash("sha256").update(key).digest("hex").slice(0, 32)}`;
   await ctx.replyWithChatAction("upload_photo");
-  const id = ctx.msg?.message_id;
-  const options = {
-    caption: escapeHtml(chartCaption(series)).slice(0, 1024),
-    ...(ctx.chat?.type !== "private" && id
-      ? { reply_parameters: { message_id: id, allow_sending_without_reply: true } }
-      : {}),
-  };
+  const options = { caption: escapeHtml(chartCaption(series)).slice(0, 1024), ...replyTo(ctx) };
   const fileId = await s.storage.get<string>(stored).catch(() => undefined);
   if (fileId) {
     const sent = await ctx.replyWithPhoto(fileId, options).catch((err: unknown) => {

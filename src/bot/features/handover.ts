@@ -12,6 +12,7 @@ import {
   passedOn,
 } from "../handover/texts";
 import { firstHtmlMessage } from "../html";
+import { quoting } from "../reply-text";
 import type { BotContext } from "../services";
 import { withinLimit } from "../within-limit";
 
@@ -73,7 +74,7 @@ desk.callbackQuery("ho:ask", async (ctx) => {
     .row()
     .text("Batal", `ho:cancel:${draft.id}`);
   await ctx.reply(firstHtmlMessage(confirmation(draft, ctx.from.first_name)), {
-    reply_parameters: { message_id: question.message_id, allow_sending_without_reply: true },
+    ...quoting(question.message_id),
     reply_markup: keyboard,
   });
 });

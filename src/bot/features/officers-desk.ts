@@ -3,7 +3,7 @@ import { deskOf, isOfficer } from "../handover/desk";
 import { type HandedOver, type Handover, handedOver } from "../handover/store";
 import { officersAnswer, officersRefusal, queue, STATUS_WORDS } from "../handover/texts";
 import { answerToHtml } from "../html";
-import { replyText } from "../reply-text";
+import { quoting, replyText } from "../reply-text";
 import type { BotContext } from "../services";
 import { withinLimit } from "../within-limit";
 
@@ -88,9 +88,7 @@ async function close(
   try {
     for (const [i, html] of answerToHtml(text).entries())
       await ctx.api.sendMessage(h.askerChatId, html, {
-        ...(i === 0 && {
-          reply_parameters: { message_id: h.questionMessageId, allow_sending_without_reply: true },
-        }),
+        ...(i === 0 && quoting(h.questionMessageId)),
       });
   } catch (err) {
     if (!(err instanceof GrammyError && err.error_code === 403)) throw err;

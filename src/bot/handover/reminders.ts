@@ -1,5 +1,6 @@
 import type { Api } from "grammy";
 import { escapeHtml } from "../html";
+import { quoting } from "../reply-text";
 import type { Services } from "../services";
 import type { Handover } from "./store";
 import { reminder } from "./texts";
@@ -34,12 +35,7 @@ export function remindOfficers(api: Api, s: Services): () => Promise<void> {
       if (!h || !marked) continue;
       try {
         const sent = await api.sendMessage(desk.chatId, escapeHtml(reminder(h, now)), {
-          ...(h.officersMessageId && {
-            reply_parameters: {
-              message_id: h.officersMessageId,
-              allow_sending_without_reply: true,
-            },
-          }),
+          ...(h.officersMessageId && quoting(h.officersMessageId)),
         });
         await desk.store.update(id, (fresh) => ({ ...fresh, reminderMessageId: sent.message_id }));
         s.logger.info({ handover: h.id }, "officers reminded");
