@@ -13,7 +13,7 @@ export function helpText(knowledge: Knowledge): string {
 
 export function outOfScopeText(knowledge: Knowledge): string {
   const [first, second] = knowledge.lexicon.intents.examples;
-  return `Maaf, saya hanya menjawab statistik UMKM (jumlah, go digital, target) dari berita. Coba: "${first}" atau "${second}".`;
+  return `Maaf, saya hanya menjawab statistik UMKM (jumlah, go digital, target, KUR, ekspor, PDB, tenaga kerja dan lainnya) dari berita. Coba: "${first}" atau "${second}".`;
 }
 
 export function thanksText(): string {
