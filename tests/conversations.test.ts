@@ -210,7 +210,15 @@ describe("follow-ups keep what they do not change", () => {
     expect(none.text).not.toContain("61.000");
   });
 
-  // Bug: an outlet named alone is no follow-up (no place, time or measure changes), so
+  it("the subject, a place and a time make a new question, though no asking word is typed", () => {
+    const a = last("penyaluran kur kab tegal", "umkm sulsel akhir 2022");
+    expect(firstLine(a)).toMatch(
+      /^1,08 juta unit — jumlah UMKM di Sulawesi Selatan, per Desember 2022/,
+    );
+    expect(a.text).not.toContain("KUR");
+  });
+
+  // Was a bug: an outlet named alone was no follow-up (no place, time or measure changes), so
   // "kalau menurut celebes pos?" is a new, empty question, answered as off-topic ("Maaf, saya
   // hanya menjawab statistik UMKM ...").
   it("an outlet-only follow-up keeps the measure, the place and the time", () => {
@@ -220,7 +228,7 @@ describe("follow-ups keep what they do not change", () => {
     );
   });
 
-  // Bug: the outlet's words are set aside for places but not for time, so "kini" in "Makassar
+  // Was a bug: the outlet's words were set aside for places but not for time, so "kini" in "Makassar
   // Kini" is read as "now": the follow-up drops December 2022 and leads with "1,15 juta unit —
   // jumlah UMKM di Sulawesi Selatan, tahun 2023 (Makassar Kini, ...)", another year's figure.
   it("'kini' in an outlet's name does not ask for the latest figure", () => {

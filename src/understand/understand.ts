@@ -92,7 +92,8 @@ export function makeUnderstander(lex: Lexicon, outlets: readonly string[]): Unde
       ...restOf(words, taken, d.asking),
       numbers: quotedNumbers(question),
       topic: onTopic,
-      whole: onTopic && figure,
+      // "umkm jatim per juni 23" names the subject, a place and a time: all a question needs.
+      whole: onTopic && (figure || (places.regions.length > 0 && time.periods.length > 0)),
     };
   };
 }
