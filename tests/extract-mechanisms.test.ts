@@ -82,6 +82,28 @@ describe("each number in its own clause, with its own words", () => {
     expect(fact("Rp28,4 miliar")).toMatchObject({ metric: "ekspor_nilai", unit: "rupiah" });
   });
 
+  it("names a sector's or a scheme's part of a measure with its part, never as the whole", () => {
+    expect(fact("Rp910 miliar")).toMatchObject({
+      metric: null,
+      measure: expect.stringMatching(/^penyaluran KUR sektor perikanan/),
+    });
+    expect(fact("Rp2,2 triliun")).toMatchObject({ metric: null, measure: "penyaluran KUR mikro" });
+    expect(fact("Rp850 miliar")).toMatchObject({ metric: null, measure: "penyaluran KUR kecil" });
+    const a = answer(k, "penyaluran kur sultra 2024 brp", {
+      today: new Date("2024-10-01T00:00:00Z"),
+    });
+    expect(a.text).toMatch(
+      /^Rp3,1 triliun — penyaluran KUR di Sulawesi Tenggara, per Agustus 2024/,
+    );
+  });
+
+  it("counts the UMKM a programme reached as that, never as all the UMKM", () => {
+    expect(fact("1.250").metric).not.toBe("umkm_total");
+    const a = answer(k, "umkm sultra ada brp", { today: new Date("2024-10-01T00:00:00Z") });
+    expect(a.outcome).toBe("no_data");
+    expect(a.text).not.toContain("1.250");
+  });
+
   it("reads a not-yet share as the not-yet share", () => {
     expect(fact("68 persen").metric).toBe("umkm_belum_digital_share");
   });
@@ -116,6 +138,19 @@ describe("regions at their real level", () => {
       regionLevel: "kelompok",
       province: null,
     });
+  });
+
+  it("reads the place after a ranking word as where the figure ranks, not where it was counted", () => {
+    expect(fact("Rp640 miliar").region).toBe("kabupaten_kolaka");
+  });
+
+  it("does not carry a regency named in one paragraph into the next", () => {
+    expect(fact("Rp35 miliar").region).toBe("kabupaten_wakatobi");
+    expect(fact("Rp910 miliar").region).toBe("sulawesi_tenggara");
+  });
+
+  it("reads an office's joint area ('OJK Sultra-Sulbar') as both provinces, never the last", () => {
+    expect(fact("Rp3,6 triliun").region).toBe("sulawesi_tenggara+sulawesi_barat");
   });
 
   it("keeps no figure about a place abroad, and no legal threshold", () => {

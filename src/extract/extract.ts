@@ -194,13 +194,24 @@ function extractArticle(r: Reader, article: Article): Extraction {
   const a = readArticle(r, article, sentences);
   let paragraph = -1;
   for (const s of sentences) {
-    // A new paragraph starts afresh: what the last one was about does not carry over.
     const para = a.body.lastIndexOf("\n\n", s.start);
-    if (para !== paragraph) a.context.measures.clear();
+    if (para !== paragraph) newParagraph(r.lex, a);
     paragraph = para;
     carryOver(r.lex, a, readSentence(r, a, s));
   }
   return { facts: a.facts, skipped: a.skipped };
+}
+
+/**
+ * A new paragraph starts afresh: the measures of the last one do not carry over, nor does a
+ * regency or city it named ("Sedangkan Kota Magelang ..."), unless the article is about it.
+ */
+function newParagraph(lex: Lexicon, a: ArticleReading): void {
+  const { context } = a;
+  context.measures.clear();
+  const level = context.region && lex.places.get(context.region)?.level;
+  if (context.region !== a.region && (level === "kabupaten" || level === "kota"))
+    context.region = undefined;
 }
 
 /** What the article says as a whole, before any sentence is read: its places, dateline and headline. */

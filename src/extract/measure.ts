@@ -67,10 +67,13 @@ function nounOf(q: Quantity): string {
 /** What makeMeasureReader compiles once from the lexicon. */
 type MeasureRules = {
   rules: readonly Rule[];
-  /** The plain total of the UMKM: what a share is of, and what a subset cue narrows. */
+  /** The plain total of the UMKM: what a share is of. */
   total: string;
   subsetCues: readonly string[];
   subset: string[];
+  subsetOf: ReadonlySet<string>;
+  parts: readonly string[];
+  whole: ReadonlySet<string>;
   increase: string[];
   label: ReadonlyMap<string, string>;
   increaseOf: ReadonlyMap<string, string | undefined>;
@@ -93,6 +96,9 @@ export function makeMeasureReader(lex: Lexicon, rules: readonly Rule[]) {
     total: x.denominatorMetric,
     subsetCues: x.subsetCues,
     subset: pad(x.subsetCues),
+    subsetOf: new Set(x.subsetMetrics),
+    parts: x.partCues,
+    whole: new Set(x.wholeAfterPartCues),
     increase: pad(x.increaseCues),
     label: new Map(lex.metrics.map((metric) => [metric.id, metric.label])),
     increaseOf: new Map(lex.metrics.map((metric) => [metric.id, metric.increaseMetric])),
@@ -116,7 +122,7 @@ function readMeasure(m: MeasureRules, i: MeasureInput): MeasureChoice | undefine
     return namedThing(m, i, unit);
   const found = ruleFound(m, i, unit);
   if (!found) return openMeasure(m, i);
-  return asIncrease(m, i, found) ?? asPart(m, i, found) ?? found;
+  return asIncrease(m, i, found) ?? asPart(m, i, found) ?? asPartOfMeasure(m, i, found) ?? found;
 }
 
 /** "26.226 tenaga kerja" is workers; "249 produk UKM" is products, not the UMKM counted. */
@@ -168,17 +174,49 @@ function asIncrease(m: MeasureRules, i: MeasureInput, found: MeasureChoice) {
   return more && hasCue(i.near, m.increase) ? metricChoice(m, more, found.sure) : undefined;
 }
 
-/** "28.857 di antaranya", "Sektor kuliner ... 204.302 unit usaha": a part of the UMKM, not all of them. */
+/**
+ * "28.857 di antaranya", "Sektor kuliner ... 204.302 unit usaha", "pendampingan ... telah
+ * menjangkau 1.250 pelaku UMKM": a part of the UMKM (or of those gone digital), not all of them.
+ */
 function asPart(m: MeasureRules, i: MeasureInput, found: MeasureChoice): MeasureChoice | undefined {
-  if (found.metric !== m.total) return undefined;
+  if (!found.metric || !m.subsetOf.has(found.metric)) return undefined;
   const texts = [i.near, i.clause, i.before()];
   if (!texts.some((w) => hasCue(w, m.subset))) return undefined;
   const cue = m.subsetCues.find((c) => texts.some((w) => w.includes(` ${c} `)));
   const said = ["UMKM", ...(cue ?? "").split(" "), ...openWords(m, i.nearText, i.q).split(" ")];
-  // Each word once: "UMKM kuliner", not "UMKM kuliner umkm kuliner".
+  return { metric: null, measure: eachWordOnce(said), sure: true };
+}
+
+/**
+ * "sektor pertanian ... tersalurkan KUR Rp6,75 triliun", "skema KUR kecil ... Rp59,80 miliar":
+ * one part of a measure, named with its part, so it never stands for the whole.
+ */
+function asPartOfMeasure(m: MeasureRules, i: MeasureInput, found: MeasureChoice) {
+  if (found.metric && m.subsetOf.has(found.metric)) return undefined;
+  const words = i.near.split(" ").filter(Boolean);
+  for (const cue of m.parts) {
+    const cueWords = cue.split(" ");
+    const at = words.findIndex((_, k) => cueWords.every((c, j) => words[k + j] === c));
+    // "sektor ini", "sektor mikro" name the whole again; "KUR mikro itu" is named by its cue.
+    const next = words[at + cueWords.length] ?? "";
+    if (at < 0 || (cueWords.length === 1 && m.whole.has(next))) continue;
+    const after = words
+      .slice(at + cueWords.length)
+      .filter((w) => w.length > 2 && !m.stop.has(w) && !m.places.has(w) && !/\d/.test(w));
+    const part = [...cueWords, ...after.slice(0, cueWords.length > 1 ? 0 : 2)];
+    return {
+      metric: null,
+      measure: eachWordOnce([...found.measure.split(" "), ...part]),
+      sure: found.sure,
+    };
+  }
+  return undefined;
+}
+
+/** Each word once: "UMKM kuliner", not "UMKM kuliner umkm kuliner". */
+function eachWordOnce(said: string[]): string {
   const seen = new Set<string>();
-  const measure = said.filter((w) => w && !seen.has(w.toLowerCase()) && seen.add(w.toLowerCase()));
-  return { metric: null, measure: measure.join(" "), sure: true };
+  return said.filter((w) => w && !seen.has(w.toLowerCase()) && seen.add(w.toLowerCase())).join(" ");
 }
 
 /** With no rule, the article's own words name what the number counts. */

@@ -19,9 +19,15 @@ export type RegionFinder = {
 
 export function makeRegionFinder(lex: Lexicon): RegionFinder {
   const names = indexNames(lex);
+  const ranking = rankingScope(lex.extraction.rankingCues);
   return {
     mentions: (folded, original) =>
-      joinGroups(settle(findNames(names, folded, original), lex), folded, lex),
+      joinGroups(
+        settle(dropRankingScopes(findNames(names, folded, original), folded, ranking), lex),
+        folded,
+        original,
+        lex,
+      ),
     ofPlace(place) {
       const words = foldWords(place);
       const ids = names.byAlias.get(words) ?? names.byAlias.get(words.replace(/ /g, ""));
@@ -140,11 +146,31 @@ function settle(found: RegionMention[], lex: Lexicon): RegionMention[] {
   });
 }
 
+/** "tertinggi secara nasional", "terbesar di Jawa Tengah", "terbanyak se-Indonesia". */
+function rankingScope(cues: readonly string[]): RegExp {
+  const words = cues.map((c) => c.replace(/ /g, "\\s+")).join("|");
+  return new RegExp(`\\b(?:${words})\\s+(?:(?:secara|di|se|tingkat|skala)\\s+){1,2}$`);
+}
+
+/**
+ * The place after a ranking word is where the figure ranks, not where it was counted: in
+ * "Kabupaten Pati, itu terbesar di Jawa Tengah Rp1,88 triliun" the figure is Pati's.
+ */
+function dropRankingScopes(found: RegionMention[], folded: string, scope: RegExp) {
+  return found.filter((m) => !scope.test(folded.slice(Math.max(0, m.start - 40), m.start)));
+}
+
 /**
  * "di Papua Barat maupun Papua Barat Daya": provinces named together as one place are a group
  * of their own, not the last of them. "Jawa Tengah dan Jawa Timur ... masing-masing" lists two.
+ * "OJK Jateng-DIY": an office's joint area is both, not the last.
  */
-function joinGroups(found: RegionMention[], folded: string, lex: Lexicon): RegionMention[] {
+function joinGroups(
+  found: RegionMention[],
+  folded: string,
+  original: string,
+  lex: Lexicon,
+): RegionMention[] {
   const out: RegionMention[] = [];
   for (const m of found) {
     const prev = out.at(-1);
@@ -155,6 +181,7 @@ function joinGroups(found: RegionMention[], folded: string, lex: Lexicon): Regio
     );
     const together =
       /^\s+maupun\s+$/.test(between) ||
+      (prev !== undefined && /^[-/]$/.test(original.slice(prev.end, m.start))) ||
       (/^\s+(?:dan|serta)\s+$/.test(between) &&
         /\bdi\s+$/.test(before) &&
         !/masing/.test(folded.slice(m.end, m.end + 120)));

@@ -48,8 +48,15 @@ export const extractionFileSchema = z.object({
   countNouns: z.array(z.string().min(1)),
   /** Nouns after a number that make it no statistic at all ("15 kelurahan", "7 kontainer"). */
   incidentalNouns: z.array(z.string().min(1)),
-  /** Words that make a count of UMKM a part of them ("di antaranya", a sector): an open measure. */
+  /** Words that make a count of UMKM a part of them ("di antaranya", a sector, a programme's reach): an open measure. */
   subsetCues: z.array(z.string().min(1)),
+  /**
+   * Words that make a figure one part of its measure ("sektor pertanian", "skema KUR kecil"):
+   * an open measure named with the part, never the whole.
+   */
+  partCues: z.array(z.string().min(1)),
+  /** Words right after a part cue that name the whole again: "sektor UMKM", "sektor ini", "sektor mikro". */
+  wholeAfterPartCues: z.array(z.string().min(1)),
   /** Words that make a number an increase of what it counts ("500 ribu lagi", "penambahan ... sebanyak"). */
   increaseCues: z.array(z.string().min(1)),
   /** Words left out of an open measure's words ("yang", "sebesar", "tahun"). */
@@ -66,11 +73,15 @@ export const extractionFileSchema = z.object({
   /** "70 persen dari total ... 273.457": the count after such a cue is the total a share is of. */
   denominatorCues: z.array(z.string().min(1)),
   denominatorMetric: metricId,
+  /** Counts of UMKM that a subset cue narrows to a part: all of them, and those gone digital. */
+  subsetMetrics: z.array(metricId),
   /** Words that point back at the figure before ("angka tersebut", "jumlahnya"): its measure carries over. */
   anaphora: z.array(z.string().min(1)),
   /** Words that open a sentence going on about the one before ("Namun", "Dengan"): its time carries over. */
   continuationCues: z.array(z.string().min(1)),
   nationalCues: z.array(z.string().min(1)),
+  /** Words that make the place after them a ranking's scope, not the figure's place ("terbesar di Jawa Tengah"). */
+  rankingCues: z.array(z.string().min(1)),
   /** Places abroad ("Amerika Serikat"): a figure about them is no figure of any region the bot knows. */
   foreignPlaces: z.array(z.string().min(1)),
   /** "di provinsi ini": the place of that level named last, not the last place named. */
