@@ -62,6 +62,7 @@ describe("the number an answer leads with", () => {
     expect(parseAmount("45-55 persen")).toEqual({ value: 45, valueMax: 55 });
     expect(parseAmount("Rp2,7 triliun")).toEqual({ value: 2.7e12 });
     expect(parseAmount("2020")).toEqual({ value: 2020 });
+    expect(parseAmount("41 ribuan")).toEqual({ value: 41_000 });
   });
 
   it("compares ranges by both bounds, and a range never equals a single value", () => {

@@ -11,6 +11,7 @@ import {
   THRESHOLDS,
   type ThresholdFlag,
 } from "../eval/figures";
+import { withLexiconRegionNames } from "../eval/gold-regions";
 import { EVAL_TODAY, type Grade, gradeAnswer } from "../eval/grade-answer";
 import { type FactMatching, matchFacts } from "../eval/match-facts";
 import type { Fact } from "../facts/fact-schema";
@@ -99,7 +100,12 @@ function main() {
     return loaded;
   });
   const metricWords = (id: string) => [k.metric(id).label, ...k.metric(id).synonyms];
-  const facts = matchFacts(gold, k.table.facts, corpusArticles, metricWords);
+  const facts = matchFacts(
+    withLexiconRegionNames(gold, k.lexicon.places),
+    k.table.facts,
+    corpusArticles,
+    metricWords,
+  );
   const graded: Graded[] = questions.map((question) => {
     const reply = answer(k, question.q, { today: EVAL_TODAY });
     return { question, reply, grade: gradeAnswer(question, reply) };

@@ -7,11 +7,11 @@ export type Amount = { value: number; valueMax?: number };
 const DIGITS = String.raw`\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?`;
 const SCALE_WORDS = Object.keys(SCALES).join("|");
 /**
- * "366.473", "1,45 juta", "Rp952,1 miliar", "US$2,5 miliar", "60-70 persen". Not a number
+ * "366.473", "1,45 juta", "41 ribuan", "Rp952,1 miliar", "US$2,5 miliar", "60-70 persen". Not a number
  * glued to a word or another number ("Liputan6", "COVID-19", "1.2.3").
  */
 const AMOUNT = new RegExp(
-  String.raw`(?<![\p{L}\d.,/-])(Rp\.?\s?|US\$\s?)?(${DIGITS})(?:\s?(?:-|–|sampai|hingga)\s?(${DIGITS}))?(?:\s+(${SCALE_WORDS})\b)?`,
+  String.raw`(?<![\p{L}\d.,/-])(Rp\.?\s?|US\$\s?)?(${DIGITS})(?:\s?(?:-|–|sampai|hingga)\s?(${DIGITS}))?(?:\s+(${SCALE_WORDS})(?:an)?\b)?`,
   "giu",
 );
 const MONTH_AFTER = new RegExp(String.raw`^\s+(?:${MONTHS.join("|")})\b`, "i");

@@ -374,7 +374,8 @@ function ownWords(r: Reader, part: SegmentReading, q: Quantity, i: number): OwnW
     clause,
     window: { start, end: window.end },
     text: own,
-    near: words(r, `${nearText} ${q.noun}`),
+    // "Rp5,92 triliun dari target ...": words after a joiner are the next number's, noun or not.
+    near: words(r, window.end > q.end ? `${nearText} ${q.noun}` : nearText),
     denominator,
   };
 }
@@ -525,10 +526,15 @@ function dropThresholds(
     // A definition's amounts ("kekayaan bersih antara Rp50 juta hingga Rp500 juta") share its clause.
     const c = clauseOf(q.start);
     const money = q.unit === "rupiah" || q.unit === "usd";
-    return !(
-      isThreshold(`${text.slice(w.start, q.start)} ${text.slice(q.end, w.end)}`) ||
-      (money && isThreshold(text.slice(c.start, c.end)))
-    );
+    if (money)
+      return !(
+        isThreshold(`${text.slice(w.start, q.start)} ${text.slice(q.end, w.end)}`) ||
+        isThreshold(text.slice(c.start, c.end))
+      );
+    // A count is a threshold only right after its cue ("tenaga kerja paling banyak 19 orang"):
+    // "UMKM paling banyak berada di Kota Jayapura dengan 21.340 unit" ranks a place.
+    const before = ` ${words(r, text.slice(w.start, q.start)).trim()} `;
+    return !r.thresholds.some((cue) => before.endsWith(cue));
   });
 }
 
