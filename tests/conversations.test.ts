@@ -134,6 +134,14 @@ describe("follow-ups keep what they do not change", () => {
     expect(a.text).toContain("Tercapai sekitar 48 persen dari target");
   });
 
+  it("'targetnya brp, udah tercapai?' asks the target itself first", () => {
+    const a = ask("target kur kab tegal 2023 brp, udah tercapai?");
+    expect(firstLine(a)).toMatch(
+      /^Rp2,5 triliun — target penyaluran KUR di Kabupaten Tegal \(2023\)/,
+    );
+    expect(a.text).toContain("Tercapai sekitar 48 persen dari target");
+  });
+
   it("a share's target is asked the same way, and its gap is in points", () => {
     const a = last("persentase umkm go digital kalbar", "udh sesuai target blm?");
     expect(firstLine(a)).toMatch(

@@ -144,6 +144,22 @@ describe("regions at their real level", () => {
     expect(fact("Rp640 miliar").region).toBe("kabupaten_kolaka");
   });
 
+  it("reads a dateline in capitals as where the story was filed, not what it counts", () => {
+    expect(fact("4,94 persen")).toMatchObject({
+      metric: "pertumbuhan_ekonomi",
+      region: "kalimantan_utara",
+    });
+  });
+
+  it("gives a quote that names no place the place of whoever said it", () => {
+    // The sentence before compared with the national rate: that is no setting for this one.
+    expect(fact("48 ribu")).toMatchObject({ metric: "umkm_total", region: "kalimantan_utara" });
+  });
+
+  it("reads 'paling banyak di Kota X dengan N unit' as a ranking, not a legal ceiling", () => {
+    expect(fact("12.450")).toMatchObject({ metric: "umkm_total", region: "kota_tarakan" });
+  });
+
   it("does not carry a regency named in one paragraph into the next", () => {
     expect(fact("Rp35 miliar").region).toBe("kabupaten_wakatobi");
     expect(fact("Rp910 miliar").region).toBe("sulawesi_tenggara");
@@ -185,6 +201,21 @@ describe("target cues bind to their own number", () => {
   it("reads the target and the realisation of one sentence apart", () => {
     expect(fact("45 persen").kind).toBe("target");
     expect(fact("32 persen").kind).toBe("realisasi");
+  });
+
+  it("gives 'dari target ...' to the number after it, not the one before", () => {
+    expect(fact("Rp610 miliar")).toMatchObject({ kind: "realisasi", period: "2024-06" });
+    expect(fact("Rp1,3 triliun")).toMatchObject({ kind: "target", period: "2024" });
+  });
+
+  it("reads a ceiling allotted ('plafon yang dialokasikan') as a target", () => {
+    expect(fact("Rp1,1 triliun", "907").kind).toBe("target");
+    expect(fact("Rp980 miliar").kind).toBe("realisasi");
+  });
+
+  it("reads 'realisasinya' as reaching the target just named, in its measure", () => {
+    expect(fact("6.000")).toMatchObject({ metric: "umkm_go_digital", kind: "target" });
+    expect(fact("3.120")).toMatchObject({ metric: "umkm_go_digital", kind: "realisasi" });
   });
 });
 

@@ -480,7 +480,8 @@ function isSure(a: ArticleReading, measure: MeasureChoice, place: RegionMention 
 function carryOver(lex: Lexicon, a: ArticleReading, s: SentenceReading): void {
   const { context } = a;
   // A place abroad speaks only for the numbers in its own clause ("ekspor ke Amerika Serikat").
-  const last = s.mentions.filter((m) => m.region !== ABROAD).at(-1);
+  // Nor does a place named only to compare ("lebih tinggi dari angka nasional").
+  const last = s.mentions.filter((m) => m.region !== ABROAD && m.role !== "compared").at(-1);
   for (const m of s.mentions) {
     const level = lex.places.get(m.region)?.level;
     if (level) context.lastOf.set(level, m.region);

@@ -5,8 +5,9 @@ import type { Span } from "./sentences";
 /**
  * The place a number is about: the nearest place named before it in its own words, else
  * after it there; then the same in its clause; then the nearest named before it in its
- * sentence. A place named later in the sentence, outside the clause, speaks of another
- * number. Where the words name a city and its province ("... di NTT ada delapan ribuan ...
+ * sentence; else the place of whoever said it, named after the quote ("...," kata Kepala Dinas
+ * Koperasi dan UKM Kaltim). Any other place named later in the sentence, outside the clause,
+ * speaks of another number. Where the words name a city and its province ("... di NTT ada delapan ribuan ...
  * di Kota Kupang"), the city is the narrower answer and the province only its setting.
  */
 export function placeOf(
@@ -30,6 +31,7 @@ export function placeOf(
   return (
     nearest(where.window) ??
     nearest(where.clause) ??
-    mentions.filter((m) => m.end <= where.at && m.region !== ABROAD).at(-1)
+    mentions.filter((m) => m.end <= where.at && m.region !== ABROAD).at(-1) ??
+    mentions.find((m) => m.role === "speaker" && m.start >= where.end)
   );
 }

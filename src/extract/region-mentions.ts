@@ -5,7 +5,14 @@ import { foldWords } from "../text/fold";
  * A place named in an article, at its real level. A bare name that two places share
  * ("Bogor": Kabupaten Bogor and Kota Bogor) has both as `candidates` until the article settles it.
  */
-export type RegionMention = { start: number; end: number; region: string; candidates?: string[] };
+export type RegionMention = {
+  start: number;
+  end: number;
+  region: string;
+  candidates?: string[];
+  /** Named for who said it ("kata Kepala Dinas ... Kaltim"), or only to compare ("dari angka nasional"). */
+  role?: "speaker" | "compared";
+};
 
 /** The region of a place abroad: what is said of it is not kept. */
 export const ABROAD = "luar_negeri";
@@ -20,6 +27,7 @@ export type RegionFinder = {
 export function makeRegionFinder(lex: Lexicon): RegionFinder {
   const names = indexNames(lex);
   const ranking = rankingScope(lex.extraction.rankingCues);
+  const roles = roleCues(lex);
   return {
     mentions: (folded, original) =>
       joinGroups(
@@ -27,7 +35,7 @@ export function makeRegionFinder(lex: Lexicon): RegionFinder {
         folded,
         original,
         lex,
-      ),
+      ).map((m) => withRole(m, original, roles)),
     ofPlace(place) {
       const words = foldWords(place);
       const ids = names.byAlias.get(words) ?? names.byAlias.get(words.replace(/ /g, ""));
@@ -144,6 +152,25 @@ function settle(found: RegionMention[], lex: Lexicon): RegionMention[] {
     const province = lex.places.get(m.region)?.province ?? m.region;
     return { ...m, region: province };
   });
+}
+
+type RoleCues = { speaker: RegExp; compared: RegExp };
+
+/** A speaker's title runs a few words to the place ("kata Kepala Dinas Koperasi dan UKM Kaltim"), with no stop or comma. */
+function roleCues(lex: Lexicon): RoleCues {
+  const any = (cues: readonly string[]) => cues.map((c) => c.replace(/[ -]/g, "[\\s-]+")).join("|");
+  const x = lex.extraction;
+  return {
+    speaker: new RegExp(`(?:^|[^\\p{L}])(?:${any(x.speakerCues)})\\s+(?:[^\\s.,;:"“”]+\\s+){0,8}$`, "iu"),
+    compared: new RegExp(`(?:^|[^\\p{L}])(?:${any(x.comparedCues)})\\s+(?:[^\\s.,;:"“”]+\\s+){0,2}$`, "iu"),
+  };
+}
+
+function withRole(m: RegionMention, original: string, roles: RoleCues): RegionMention {
+  const before = original.slice(Math.max(0, m.start - 90), m.start);
+  if (roles.speaker.test(before)) return { ...m, role: "speaker" };
+  if (roles.compared.test(before)) return { ...m, role: "compared" };
+  return m;
 }
 
 /** "tertinggi secara nasional", "terbesar di Jawa Tengah", "terbanyak se-Indonesia". */

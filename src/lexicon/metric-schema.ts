@@ -80,6 +80,10 @@ export const extractionFileSchema = z.object({
   /** Words that open a sentence going on about the one before ("Namun", "Dengan"): its time carries over. */
   continuationCues: z.array(z.string().min(1)),
   nationalCues: z.array(z.string().min(1)),
+  /** Words that bring in who said it ("kata Kepala Dinas ... Kaltim"): that place speaks for a quote that names none. */
+  speakerCues: z.array(z.string().min(1)),
+  /** Words that bring in a place only to compare ("lebih tinggi dari angka nasional"): it is no setting for what follows. */
+  comparedCues: z.array(z.string().min(1)),
   /** Words that make the place after them a ranking's scope, not the figure's place ("terbesar di Jawa Tengah"). */
   rankingCues: z.array(z.string().min(1)),
   /** Places abroad ("Amerika Serikat"): a figure about them is no figure of any region the bot knows. */

@@ -1,5 +1,5 @@
 import type { IntentsFile } from "../lexicon/language-schema";
-import { hasPhraseIn, type PhraseText } from "./phrases";
+import { hasPhraseIn, type PhraseText, phraseText } from "./phrases";
 import type { Query } from "./query";
 
 type Asks = Pick<Query, "target" | "percent" | "count" | "average" | "unsupported" | "realised">;
@@ -8,6 +8,12 @@ export type AskReader = (said: PhraseText, metrics: readonly string[]) => Asks;
 
 /** What a question asks of the figure besides place, measure and time: a target, a share, a count. */
 export function makeAskReader(intents: IntentsFile): AskReader {
+  // "udh sesuai target?" asks what was reached; "target 2024 brp, udh tercapai?" asks the target too.
+  const asksTargetItself = (said: PhraseText) => {
+    let rest = said.text;
+    for (const p of intents.achieved) rest = rest.replaceAll(` ${p} `, "  ");
+    return hasPhraseIn(phraseText(rest.trim().split(/\s+/)), intents.target);
+  };
   // Each unsupported measure as a list of its own, made once: the lookups are split once each.
   const unsupported = intents.unsupported.map((measure) => ({ measure, phrases: [measure] }));
   return (said, metrics) => {
@@ -22,7 +28,7 @@ export function makeAskReader(intents: IntentsFile): AskReader {
       unsupported: metrics.some((m) => m !== intents.defaults.metric)
         ? undefined
         : unsupported.find((u) => has(u.phrases))?.measure,
-      realised: has(intents.realised),
+      realised: has(intents.realised) || (has(intents.achieved) && !asksTargetItself(said)),
     };
   };
 }
