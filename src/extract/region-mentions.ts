@@ -161,8 +161,14 @@ function roleCues(lex: Lexicon): RoleCues {
   const any = (cues: readonly string[]) => cues.map((c) => c.replace(/[ -]/g, "[\\s-]+")).join("|");
   const x = lex.extraction;
   return {
-    speaker: new RegExp(`(?:^|[^\\p{L}])(?:${any(x.speakerCues)})\\s+(?:[^\\s.,;:"“”]+\\s+){0,8}$`, "iu"),
-    compared: new RegExp(`(?:^|[^\\p{L}])(?:${any(x.comparedCues)})\\s+(?:[^\\s.,;:"“”]+\\s+){0,2}$`, "iu"),
+    speaker: new RegExp(
+      `(?:^|[^\\p{L}])(?:${any(x.speakerCues)})\\s+(?:[^\\s.,;:"“”]+\\s+){0,8}$`,
+      "iu",
+    ),
+    compared: new RegExp(
+      `(?:^|[^\\p{L}])(?:${any(x.comparedCues)})\\s+(?:[^\\s.,;:"“”]+\\s+){0,2}$`,
+      "iu",
+    ),
   };
 }
 
