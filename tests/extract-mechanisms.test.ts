@@ -71,6 +71,11 @@ describe("each number in its own clause, with its own words", () => {
     expect(fact("1.170").metric).toBe("usaha_menengah");
   });
 
+  it("reads the words before 'yakni' as what the number after it counts", () => {
+    expect(fact("41.300").metric).toBe("usaha_mikro");
+    expect(fact("5.900").metric).toBe("usaha_kecil");
+  });
+
   it("reads debtors as debtors and money lent as money lent, not as UMKM", () => {
     expect(fact("Rp412,5 miliar")).toMatchObject({ metric: "kur_penyaluran", unit: "rupiah" });
     expect(fact("6.210")).toMatchObject({ metric: "kur_debitur", unit: "debitur" });
@@ -158,6 +163,13 @@ describe("regions at their real level", () => {
 
   it("reads 'paling banyak di Kota X dengan N unit' as a ranking, not a legal ceiling", () => {
     expect(fact("12.450")).toMatchObject({ metric: "umkm_total", region: "kota_tarakan" });
+  });
+
+  it("gives a figure said of two places 'masing-masing' to each, and a pair of figures one each", () => {
+    const each = k.table.facts.filter((f) => f.written === "tujuh ribuan").map((f) => f.region);
+    expect(each.sort()).toEqual(["kabupaten_malinau", "kabupaten_nunukan"]);
+    expect(fact("6.100").region).toBe("kabupaten_bulungan");
+    expect(fact("2.300").region).toBe("kabupaten_tana_tidung");
   });
 
   it("does not carry a regency named in one paragraph into the next", () => {

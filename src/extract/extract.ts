@@ -82,6 +82,7 @@ type Reader = {
   longFormRes: RegExp[];
   targetCues: string[];
   anaphora: string[];
+  apposition: string[];
   continuation: string[];
   dataAnaphora: string[];
   thresholds: string[];
@@ -159,6 +160,9 @@ type OwnWords = {
 /** A number, its own words and its clause, in body positions: where places and periods are looked for. */
 type Where = { at: number; end: number; window: Span; clause: Span };
 
+/** How far back the words before a "yakni" are read: the few that name what follows it. */
+const APPOSED_CHARS = 60;
+
 /**
  * Reads each number in its own clause: what it counts (measure), where (the nearest place in
  * its clause, then its sentence, then the text before), when (the nearest period in its
@@ -173,6 +177,7 @@ export function makeExtractor(lex: Lexicon): (article: Article) => Extraction {
     longFormRes: longForms.each.map((f) => f.re),
     targetCues: pad(x.targetCues),
     anaphora: pad(x.anaphora),
+    apposition: x.appositionCues.map((c) => `${c} `),
     continuation: pad(x.continuationCues),
     dataAnaphora: pad(x.dataAnaphora),
     thresholds: pad(x.thresholdCues),
@@ -334,23 +339,51 @@ function readNumber(r: Reader, a: ArticleReading, part: SegmentReading, q: Quant
     return;
   }
   const { period, assumed } = periodOf(a, sentence, where, own.denominator);
-  a.facts.push({
-    metric: measure.metric,
-    measure: measure.measure,
-    region,
-    period,
-    periodAssumed: assumed,
-    kind: isTarget(r, a, period, own.near) ? "target" : "realisasi",
-    value: q.value,
-    ...(q.valueMax === undefined ? {} : { valueMax: q.valueMax }),
-    ...(q.approx === undefined ? {} : { approx: q.approx }),
-    unit: unitOf(q, measure, r.lex),
-    written: q.written,
-    quote: sentence.quote,
-    said: part.text.slice(own.clause.start, own.clause.end).trim(),
-    sure: isSure(a, measure, place),
-    regionStated: Boolean(place),
-  });
+  for (const each of place ? sharedBy(a.body, sentence.mentions, place, where.at) : [region])
+    a.facts.push({
+      metric: measure.metric,
+      measure: measure.measure,
+      region: each,
+      period,
+      periodAssumed: assumed,
+      kind: isTarget(r, a, period, own.near) ? "target" : "realisasi",
+      value: q.value,
+      ...(q.valueMax === undefined ? {} : { valueMax: q.valueMax }),
+      ...(q.approx === undefined ? {} : { approx: q.approx }),
+      unit: unitOf(q, measure, r.lex),
+      written: q.written,
+      quote: sentence.quote,
+      said: part.text.slice(own.clause.start, own.clause.end).trim(),
+      sure: isSure(a, measure, place),
+      regionStated: Boolean(place),
+    });
+}
+
+/**
+ * "Kabupaten Pohuwato dan Kabupaten Bone Bolango masing-masing sekitar delapan ribuan": one
+ * figure said of each of the places listed just before it. Otherwise the place's own.
+ */
+function sharedBy(
+  body: string,
+  mentions: readonly RegionMention[],
+  place: RegionMention,
+  at: number,
+) {
+  const between = body.slice(place.end, at);
+  // Only words between: "masing-masing 5.000 dan 6.000" pairs each place with its own number.
+  if (!/^\s*,?\s*masing[\s-]+masing[\s\p{L}]*$/iu.test(between)) return [place.region];
+  const listed = [place];
+  for (let k = mentions.indexOf(place) - 1; k >= 0; k--) {
+    const m = mentions[k] as RegionMention;
+    if (
+      !/^\s*(?:,|dan|serta|,\s*dan)\s*$/i.test(
+        body.slice(m.end, (listed[0] as RegionMention).start),
+      )
+    )
+      break;
+    listed.unshift(m);
+  }
+  return listed.map((m) => m.region);
 }
 
 function ownWords(r: Reader, part: SegmentReading, q: Quantity, i: number): OwnWords {
@@ -397,6 +430,7 @@ function measureOf(
     near: own.near,
     nearText: own.text,
     pointsBack: hasCue(plain(text.slice(own.clause.start, q.start)), r.anaphora),
+    apposed: apposedWords(r, text, own.clause.start, q.start),
     clause: words(
       r,
       ownPartOf(text, { start: own.clause.start, end: own.window.end }, part.windows, i),
@@ -409,6 +443,13 @@ function measureOf(
     carried: context.measures.get(unit),
     denominator: own.denominator,
   });
+}
+
+/** The few words before "yakni" when the number's clause opens with it: they name what it counts. */
+function apposedWords(r: Reader, text: string, clauseStart: number, at: number) {
+  const opening = plain(text.slice(clauseStart, at)).trimStart();
+  if (!r.apposition.some((cue) => opening.startsWith(cue))) return undefined;
+  return words(r, text.slice(Math.max(0, clauseStart - APPOSED_CHARS), clauseStart));
 }
 
 function inBody(offset: number, q: Quantity, own: OwnWords): Where {

@@ -16,6 +16,8 @@ export type MeasureInput = {
   before: () => string;
   /** The number's own words point back at the figure before it ("jumlahnya", "angka tersebut"). */
   pointsBack: boolean;
+  /** Cue words just before a "yakni" that opens the number's clause: what it is the figure of. */
+  apposed?: string;
   /** What the last number of the same kind in this sentence counted. */
   inherited?: MeasureChoice;
   /** Cue words of the sentence before, when this one refers back to it ("angka tersebut"). */
@@ -146,6 +148,7 @@ function ruleFound(m: MeasureRules, i: MeasureInput, unit: MeasureUnit) {
   // before it, while "jumlah tersebut ... usaha kecil 24.909" says what it counts itself.
   return (
     (ownChoice?.metric === m.total ? undefined : ownChoice) ??
+    (i.apposed ? classified(m, i.apposed, unit) : undefined) ??
     pointedBack(m, i, unit) ??
     ownChoice ??
     classified(m, i.clause, unit) ??

@@ -80,6 +80,8 @@ export const extractionFileSchema = z.object({
   /** Words that open a sentence going on about the one before ("Namun", "Dengan"): its time carries over. */
   continuationCues: z.array(z.string().min(1)),
   nationalCues: z.array(z.string().min(1)),
+  /** "usaha mikro masih mendominasi yakni 1.387.215 unit": the words just before these name what the number counts. */
+  appositionCues: z.array(z.string().min(1)),
   /** Words that bring in who said it ("kata Kepala Dinas ... Kaltim"): that place speaks for a quote that names none. */
   speakerCues: z.array(z.string().min(1)),
   /** Words that bring in a place only to compare ("lebih tinggi dari angka nasional"): it is no setting for what follows. */
