@@ -102,6 +102,19 @@ describe("each number in its own clause, with its own words", () => {
     );
   });
 
+  it("answers a question about a part with that part, and never with the whole as if it were", () => {
+    const on = { today: new Date("2024-10-01T00:00:00Z") };
+    const scheme = answer(k, "penyaluran kur mikro di sultra brp", on);
+    expect(scheme.text).toMatch(/^Rp2,2 triliun — penyaluran KUR mikro di Sulawesi Tenggara/);
+    const sector = answer(k, "kur sektor perikanan sultra", on);
+    expect(sector.text).toMatch(/^Rp910 miliar — penyaluran KUR sektor perikanan/);
+    const none = answer(k, "kur sektor pertanian sultra", on).text.split("\n");
+    expect(none[0]).toBe(
+      'Belum ada angka khusus "sektor pertanian" untuk penyaluran KUR di Sulawesi Tenggara. Angka seluruhnya:',
+    );
+    expect(none[1]).toMatch(/^Rp3,1 triliun — penyaluran KUR di Sulawesi Tenggara/);
+  });
+
   it("counts the UMKM a programme reached as that, never as all the UMKM", () => {
     expect(fact("1.250").metric).not.toBe("umkm_total");
     const a = answer(k, "umkm sultra ada brp", { today: new Date("2024-10-01T00:00:00Z") });

@@ -30,11 +30,32 @@ const MAX_RIVALS = 3;
  * another region's or year's figure as if it answered.
  */
 export function figureBlock(knowledge: Knowledge, ask: Ask): Block {
-  const { realised, targets } = narrowed(
+  const { realised, targets, unsaid } = narrowed(
     knowledge.table.figures(ask.metric, ask.region),
     ask.qualifiers ?? [],
     ask.phrases ?? [],
   );
+  const block = figuresOf(knowledge, ask, realised, targets);
+  const cues = knowledge.lexicon.extraction.partCues;
+  const part = ask.qualifiers ?? [];
+  if (!unsaid || !block.found || !part.some((word) => cues.includes(word))) return block;
+  // "penyaluran kur sektor perikanan": no figure of that part; the whole follows, said to be it.
+  const what = `${knowledge.metric(ask.metric).label} ${whereText(knowledge, ask.region)}`;
+  return {
+    ...block,
+    lines: [
+      `Belum ada angka khusus "${part.join(" ")}" untuk ${what}. Angka seluruhnya:`,
+      ...block.lines,
+    ],
+  };
+}
+
+function figuresOf(
+  knowledge: Knowledge,
+  ask: Ask,
+  realised: readonly FigureGroup[],
+  targets: readonly FigureGroup[],
+): Block {
   const what = `${knowledge.metric(ask.metric).label} ${whereText(knowledge, ask.region)}`;
   const when = ask.period ? ` untuk ${formatPeriod(ask.period)}` : "";
   const notFound = (opening: string): Block => ({

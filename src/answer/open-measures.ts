@@ -37,6 +37,7 @@ export function openMeasure(
   table: FactTable,
   words: readonly string[],
   regions: readonly string[],
+  accept: (key: string) => boolean = () => true,
 ): { key: string; words: string[] } | undefined {
   const { exact, fuzzy } = indexOf(table);
   const here = new Set(regions.flatMap((region) => table.metricsIn(region)));
@@ -45,8 +46,11 @@ export function openMeasure(
     const keys =
       exact.get(word) ?? (word.length >= 6 ? fuzzy.within(word, 1)[0]?.item.keys : undefined) ?? [];
     for (const key of keys)
-      if (!regions.length || here.has(key)) score.set(key, [...(score.get(key) ?? []), word]);
+      if ((!regions.length || here.has(key)) && accept(key))
+        score.set(key, [...(score.get(key) ?? []), word]);
   }
-  const best = [...score].sort((a, b) => b[1].length - a[1].length)[0];
+  // Most words named first; of those, the one that adds least to them ("debitur KUR mikro"
+  // before "debitur KUR kluster super mikro").
+  const best = [...score].sort((a, b) => b[1].length - a[1].length || a[0].length - b[0].length)[0];
   return best && { key: best[0], words: best[1] };
 }

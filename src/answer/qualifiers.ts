@@ -5,14 +5,14 @@ import type { Figures } from "../knowledge/fact-table";
  * "debitur KUR mikro": of several figures of one measure, those whose own clause says what the
  * question adds ("KUR Mikro", not "KUR Kluster Super Mikro"). Phrases of the question found in
  * the clause count above single words. Of the figures of one time, those that say less of it
- * drop out; when none says any of it, all stay.
+ * drop out; when none says any of it, all stay, and `unsaid` tells the answer to say so.
  */
 export function narrowed(
   figures: Figures,
   words: readonly string[],
   phrases: readonly string[],
-): Figures {
-  if (!words.length) return figures;
+): Figures & { unsaid: boolean } {
+  if (!words.length) return { ...figures, unsaid: false };
   // What is looked for, padded once per question rather than once per fact.
   const wordsSaid = words.map((word) => ` ${word}`);
   const phrasesSaid = phrases.map((phrase) => ` ${phrase} `);
@@ -38,5 +38,11 @@ export function narrowed(
       .filter(({ group, points }) => points === best.get(group[0].period))
       .map((item) => item.group);
   };
-  return { realised: pick(figures.realised), targets: pick(figures.targets) };
+  const all = [...figures.realised, ...figures.targets];
+  return {
+    realised: pick(figures.realised),
+    targets: pick(figures.targets),
+    // No figure says any of it: what is shown is the measure as a whole, and must say so.
+    unsaid: all.length > 0 && all.every((group) => score(group) === 0),
+  };
 }

@@ -67,8 +67,12 @@ function measuresAsked(knowledge: Knowledge, query: Query): Measures {
   const assumed: string[] = [];
   let { metrics, rest: qualifiers } = query;
   // "umkm kuliner kabupaten bogor": words no curated measure has may name one an article has.
-  if (metrics.every((metric) => metric === defaults.metric) && query.rest.length) {
-    const open = openMeasureAsked(knowledge, query, metrics[0] ?? defaults.metric);
+  if (query.rest.length && metrics.length <= 1) {
+    const metric = metrics[0] ?? defaults.metric;
+    const open =
+      metric === defaults.metric
+        ? openMeasureAsked(knowledge, query, metric)
+        : partAsked(knowledge, query, metric);
     if (open) {
       metrics = [open.key];
       qualifiers = query.rest.filter((word) => !open.words.includes(word));
@@ -98,6 +102,25 @@ function measuresAsked(knowledge: Knowledge, query: Query): Measures {
   if (percentAsked) metrics = metrics.map((metric) => shareOf(metric) ?? metric);
   const percent = percentAsked && !metrics.some((metric) => shareOf(metric));
   return { metrics: [...new Set(metrics)], qualifiers, percent, assumed };
+}
+
+/**
+ * "debitur KUR mikro", "penyaluran KUR sektor pertanian": the articles name a part of a
+ * curated measure after it ("debitur KUR mikro"); the part, when the question's words name one.
+ */
+function partAsked(knowledge: Knowledge, query: Query, metric: string) {
+  const label = knowledge.metric(metric).label.toLowerCase();
+  // "sektor" alone names no part: the words after it do, and each must be found.
+  const said = new Set([
+    ...label.split(" "),
+    ...knowledge.lexicon.extraction.partCues.filter((cue) => !cue.includes(" ")),
+  ]);
+  const named = query.rest.filter((word) => !said.has(word));
+  if (!named.length) return undefined;
+  const open = openMeasure(knowledge.table, named, query.regions, (key) =>
+    key.toLowerCase().startsWith(`~${label} `),
+  );
+  return open?.words.length === named.length ? open : undefined;
 }
 
 /**

@@ -209,14 +209,13 @@ function extractArticle(r: Reader, article: Article): Extraction {
 
 /**
  * A new paragraph starts afresh: the measures of the last one do not carry over, nor does a
- * regency or city it named ("Sedangkan Kota Magelang ..."), unless the article is about it.
+ * regency or city it named ("Sedangkan Kota Magelang ..."): the article's own place stands again.
  */
 function newParagraph(lex: Lexicon, a: ArticleReading): void {
   const { context } = a;
   context.measures.clear();
   const level = context.region && lex.places.get(context.region)?.level;
-  if (context.region !== a.region && (level === "kabupaten" || level === "kota"))
-    context.region = undefined;
+  if (level === "kabupaten" || level === "kota") context.region = a.region;
 }
 
 /** What the article says as a whole, before any sentence is read: its places, dateline and headline. */
@@ -429,6 +428,7 @@ function measureOf(
     q,
     near: own.near,
     nearText: own.text,
+    lead: words(r, text.slice(sameUnitBefore(part.quantities, i), q.start)),
     pointsBack: hasCue(plain(text.slice(own.clause.start, q.start)), r.anaphora),
     apposed: apposedWords(r, text, own.clause.start, q.start),
     clause: words(
@@ -443,6 +443,16 @@ function measureOf(
     carried: context.measures.get(unit),
     denominator: own.denominator,
   });
+}
+
+/**
+ * Where the words about a number start, for naming its part: after the last number of its
+ * kind before it. "KUR Kecil realisasi 34,55 persen ... Rp49,45 triliun debiturnya 254.028":
+ * the debtors are still KUR Kecil's.
+ */
+function sameUnitBefore(quantities: readonly Quantity[], i: number): number {
+  const unit = (quantities[i] as Quantity).unit; // i indexes quantities
+  return quantities.slice(0, i).findLast((p) => p.unit === unit)?.end ?? 0;
 }
 
 /** The few words before "yakni" when the number's clause opens with it: they name what it counts. */

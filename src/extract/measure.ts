@@ -11,6 +11,8 @@ export type MeasureInput = {
   /** Cue words of the number's own stretch of its clause, and that stretch as written. */
   near: string;
   nearText: string;
+  /** Cue words before it in its sentence, since the last number of its kind. */
+  lead: string;
   /** Cue words of its clause, and of its sentence before it. */
   clause: string;
   before: () => string;
@@ -76,6 +78,8 @@ type MeasureRules = {
   subsetOf: ReadonlySet<string>;
   parts: readonly string[];
   whole: ReadonlySet<string>;
+  numberWords: ReadonlySet<string>;
+  exclusions: ReadonlySet<string>;
   increase: string[];
   label: ReadonlyMap<string, string>;
   increaseOf: ReadonlyMap<string, string | undefined>;
@@ -101,6 +105,8 @@ export function makeMeasureReader(lex: Lexicon, rules: readonly Rule[]) {
     subsetOf: new Set(x.subsetMetrics),
     parts: x.partCues,
     whole: new Set(x.wholeAfterPartCues),
+    numberWords: new Set(Object.keys(x.numberWords)),
+    exclusions: new Set(x.partExclusions),
     increase: pad(x.increaseCues),
     label: new Map(lex.metrics.map((metric) => [metric.id, metric.label])),
     increaseOf: new Map(lex.metrics.map((metric) => [metric.id, metric.increaseMetric])),
@@ -131,7 +137,7 @@ function readMeasure(m: MeasureRules, i: MeasureInput): MeasureChoice | undefine
 function namedThing(m: MeasureRules, i: MeasureInput, unit: MeasureUnit) {
   const rule = classify(` ${i.q.noun} `, m.rules, unit, i.clause);
   const noun = rule && ruleChoice(m, rule);
-  if (noun && noun.metric !== m.total) return noun;
+  if (noun && noun.metric !== m.total) return asPartOfMeasure(m, i, noun) ?? noun;
   const words = openWords(m, i.nearText, i.q);
   return words ? { metric: null, measure: words, sure: true } : undefined;
 }
@@ -196,24 +202,43 @@ function asPart(m: MeasureRules, i: MeasureInput, found: MeasureChoice): Measure
  */
 function asPartOfMeasure(m: MeasureRules, i: MeasureInput, found: MeasureChoice) {
   if (found.metric && m.subsetOf.has(found.metric)) return undefined;
-  const words = i.near.split(" ").filter(Boolean);
+  const part = partNamed(m, i.lead.split(" ").filter(Boolean));
+  if (!part) return undefined;
+  return {
+    metric: null,
+    measure: eachWordOnce([...found.measure.split(" "), ...part]),
+    sure: found.sure,
+  };
+}
+
+/**
+ * The part cue nearest before the figure, with the words that name the part: "sektor
+ * pertanian" (two words after a bare cue), "KUR mikro" (the cue names it). After the figure,
+ * "... 20-25 persen karena dominasi sektor pertambangan" explains, and names no part.
+ */
+function partNamed(m: MeasureRules, words: readonly string[]): string[] | undefined {
+  let best: { at: number; cueWords: string[] } | undefined;
   for (const cue of m.parts) {
     const cueWords = cue.split(" ");
-    const at = words.findIndex((_, k) => cueWords.every((c, j) => words[k + j] === c));
-    // "sektor ini", "sektor mikro" name the whole again; "KUR mikro itu" is named by its cue.
-    const next = words[at + cueWords.length] ?? "";
-    if (at < 0 || (cueWords.length === 1 && m.whole.has(next))) continue;
-    const after = words
-      .slice(at + cueWords.length)
-      .filter((w) => w.length > 2 && !m.stop.has(w) && !m.places.has(w) && !/\d/.test(w));
-    const part = [...cueWords, ...after.slice(0, cueWords.length > 1 ? 0 : 2)];
-    return {
-      metric: null,
-      measure: eachWordOnce([...found.measure.split(" "), ...part]),
-      sure: found.sure,
-    };
+    for (let at = words.length - cueWords.length; at > (best?.at ?? -1); at--) {
+      if (!cueWords.every((c, j) => words[at + j] === c)) continue;
+      // "sektor ini", "sektor mikro" name the whole again; "KUR mikro itu" is named by its cue;
+      // "4 kluster", "tiga skema" count kinds, and name none.
+      const counted = /^\d/.test(words[at - 1] ?? "") || m.numberWords.has(words[at - 1] ?? "");
+      if (cueWords.length > 1 || !(m.whole.has(words[at + 1] ?? "") || counted))
+        best = { at, cueWords };
+      break;
+    }
   }
-  return undefined;
+  if (!best) return undefined;
+  const { at, cueWords } = best;
+  // "tanpa sektor pertambangan": all but the part, and said so.
+  const but = m.exclusions.has(words[at - 1] ?? "") ? [words[at - 1] as string] : [];
+  if (cueWords.length > 1) return [...but, ...cueWords];
+  const after = words
+    .slice(at + 1)
+    .filter((w) => w.length > 2 && !m.stop.has(w) && !m.places.has(w) && !/\d/.test(w));
+  return [...but, ...cueWords, ...after.slice(0, 2)];
 }
 
 /** Each word once: "UMKM kuliner", not "UMKM kuliner umkm kuliner". */

@@ -55,6 +55,8 @@ export const extractionFileSchema = z.object({
    * an open measure named with the part, never the whole.
    */
   partCues: z.array(z.string().min(1)),
+  /** Words right before a part cue that make it all but the part ("tanpa sektor pertambangan", "di luar sektor migas"). */
+  partExclusions: z.array(z.string().min(1)),
   /** Words right after a part cue that name the whole again: "sektor UMKM", "sektor ini", "sektor mikro". */
   wholeAfterPartCues: z.array(z.string().min(1)),
   /** Words that make a number an increase of what it counts ("500 ribu lagi", "penambahan ... sebanyak"). */
