@@ -45,6 +45,15 @@ describe("numbers read the Indonesian way", () => {
   it("keeps a range's bounds and an approximation's qualifier", () => {
     expect(read("sekitar 30-40 persen")[0]).toMatchObject({ value: 30, valueMax: 40 });
     expect(read("30 hingga 35 persen")[0]).toMatchObject({ value: 30, valueMax: 35 });
+    expect(read("Rp 3 jt hingga Rp 15 jt per bulan")).toMatchObject([
+      {
+        value: 3_000_000,
+        valueMax: 15_000_000,
+        unit: "rupiah",
+        written: "Rp 3 jt hingga Rp 15 jt",
+      },
+    ]);
+    expect(read("20 persen sampai 25 persen")).toMatchObject([{ value: 20, valueMax: 25 }]);
     expect(read("hampir 660 ribu unit")[0]).toMatchObject({ value: 660_000, approx: "hampir" });
     expect(read("70-an ribu usaha")[0]).toMatchObject({ value: 70_000, approx: "-an" });
     expect(read("24 ribu lebih")[0]).toMatchObject({ value: 24_000, approx: "lebih" });

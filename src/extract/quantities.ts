@@ -57,8 +57,38 @@ export function makeQuantityReader(x: ExtractionFile): QuantityReader {
       (a, b) => a.start - b.start,
     );
     shareNouns(all, text);
-    return all;
+    return joinRanges(all, text);
   };
+}
+
+const RANGE_BETWEEN = new RegExp(`^${RANGE}$`, "i");
+
+/** "Rp 3 jt hingga Rp 15 jt", "30 persen sampai 40 persen": two ends of one range, each written whole. */
+function joinRanges(all: Quantity[], text: string): Quantity[] {
+  const out: Quantity[] = [];
+  for (const q of all) {
+    const low = out.at(-1);
+    const joins =
+      low &&
+      low.valueMax === undefined &&
+      q.valueMax === undefined &&
+      low.unit === q.unit &&
+      q.unit !== "count" &&
+      q.value > low.value &&
+      RANGE_BETWEEN.test(text.slice(low.end, q.start));
+    if (!joins) {
+      out.push(q);
+      continue;
+    }
+    out[out.length - 1] = {
+      ...low,
+      end: q.end,
+      written: text.slice(low.start, q.end),
+      valueMax: q.value,
+      noun: q.noun,
+    };
+  }
+  return out;
 }
 
 /** What the quantity reader takes from the lexicon. */
