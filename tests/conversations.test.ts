@@ -142,6 +142,26 @@ describe("follow-ups keep what they do not change", () => {
     expect(a.text).toContain("Tercapai sekitar 48 persen dari target");
   });
 
+  it("'yg blm?' after a share asks for the share not yet there", () => {
+    const a = last("persentase umkm go digital kalbar", "yg blm?");
+    expect(firstLine(a)).toMatch(
+      /^62 persen — persentase UMKM yang belum melek digital di Kalimantan Barat, per Oktober 2023 \(dihitung: 100 − 38 persen/,
+    );
+  });
+
+  it("'nasionalnya?' asks the same of the whole country", () => {
+    const a = last("umkm sulsel brp", "nasionalnya?");
+    expect(firstLine(a)).toBe("Belum ada data jumlah UMKM nasional.");
+  });
+
+  it("a measure stated only the other way (a value, not a share) is named with it", () => {
+    const a = last("ekspor umkm jatim", "persennya?");
+    expect(a.outcome).toBe("no_data");
+    expect(a.text).toMatch(
+      /\nYang ada: nilai ekspor UMKM, (US\$312 juta|Rp4,8 triliun), tahun 2023 \(Surya Niaga/,
+    );
+  });
+
   it("a share's target is asked the same way, and its gap is in points", () => {
     const a = last("persentase umkm go digital kalbar", "udh sesuai target blm?");
     expect(firstLine(a)).toMatch(

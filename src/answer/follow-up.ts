@@ -17,7 +17,8 @@ export function withContext(query: Query, previous?: Query): Query {
   // "umkm binaan kab bogor": words of a measure of their own, though no curated one, name a measure.
   const measure = query.metrics.length > 0 || (query.topic && query.rest.length > 0);
   // "kalau menurut celebes pos?": another source for the same figure.
-  const asksAbout = query.target || query.percent || query.realised || query.outlets.length > 0;
+  const asksAbout =
+    query.target || query.percent || query.realised || query.notYet || query.outlets.length > 0;
   const ownQuestion =
     query.whole || (query.topic && (query.intent === "trend" || query.intent === "comparison"));
   if (!(place || time || measure || asksAbout) || (place && measure) || ownQuestion) return query;
@@ -47,6 +48,7 @@ export function withContext(query: Query, previous?: Query): Query {
     count: query.count,
     average: query.average,
     realised: query.realised,
+    notYet: query.notYet,
     outlets: query.outlets.length ? query.outlets : previous.outlets,
     unsupported: query.unsupported,
   };

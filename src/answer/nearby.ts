@@ -26,6 +26,10 @@ export function noDataLines(
     const periods = [...new Set(have.map((group) => group[0].period))].reverse().map(formatPeriod);
     lines.push(`Yang ada${realised.length ? "" : " hanya target"}: ${capped(periods)}.`);
   }
+  if (!realised.length && !targets.length) {
+    const sibling = siblingLine(knowledge, ask);
+    if (sibling) lines.push(sibling);
+  }
   const place = knowledge.lexicon.places.get(ask.region);
   if (place && (place.level === "kabupaten" || place.level === "kota") && place.province) {
     const line = provinceLine(knowledge, ask, place, place.province);
@@ -52,6 +56,21 @@ export function noDataLines(
       );
   }
   return lines.length ? lines : elsewhereLines(knowledge, ask);
+}
+
+/**
+ * "tenaga kerja umkm nasional" when only the share is stated (97 persen), or the share when
+ * only the count is: the same measure written the other way, here, said to be that.
+ */
+function siblingLine(knowledge: Knowledge, ask: Ask): string | undefined {
+  const { shareMetric } = knowledge.metric(ask.metric);
+  const count = knowledge.lexicon.metrics.find((m) => m.shareMetric === ask.metric)?.id;
+  for (const other of [shareMetric, count]) {
+    const latest = other && latestSure(knowledge, other, ask.region, ask.period);
+    if (latest)
+      return `Yang ada: ${knowledge.metric(other).label}, ${factValue(latest[0])}, ${periodText(latest[0].period)} ${sourcesText(latest)}`;
+  }
+  return undefined;
 }
 
 /** A city's province's figure, stated or worked out, said to be the province's. */

@@ -78,6 +78,8 @@ function measuresAsked(knowledge: Knowledge, query: Query): Measures {
       qualifiers = query.rest.filter((word) => !open.words.includes(word));
     }
   }
+  // "yg blm?" after a share gone digital: the share not yet digital.
+  if (query.notYet) metrics = metrics.map((metric) => notYetOf(knowledge, metric));
   if (metrics.length === 0) {
     const metric = query.percent
       ? defaults.percent
@@ -102,6 +104,15 @@ function measuresAsked(knowledge: Knowledge, query: Query): Measures {
   if (percentAsked) metrics = metrics.map((metric) => shareOf(metric) ?? metric);
   const percent = percentAsked && !metrics.some((metric) => shareOf(metric));
   return { metrics: [...new Set(metrics)], qualifiers, percent, assumed };
+}
+
+/** A share's complement; for a count, the count of its share's complement. Else the metric itself. */
+function notYetOf(knowledge: Knowledge, id: string): string {
+  const metric = knowledge.metric(id);
+  if (metric.complement) return metric.complement;
+  const share = metric.shareMetric && knowledge.metric(metric.shareMetric).complement;
+  if (!share) return id;
+  return knowledge.lexicon.metrics.find((m) => m.shareMetric === share)?.id ?? share;
 }
 
 /**

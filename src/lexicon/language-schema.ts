@@ -49,6 +49,8 @@ export const intentsFileSchema = z.object({
   questionWords: z.array(word),
   /** Words that ask for the figure reached even when a target is also asked ("terserap", "realisasi"). */
   realised: z.array(phrase),
+  /** "yg blm?" after a share gone digital: the part not yet there, its complement. */
+  notYet: z.array(phrase),
   /** "udh sesuai target?", "tercapai?": what was reached, measured against the target. */
   achieved: z.array(phrase),
   /** Words that, with no place, metric or intent found, still show the question is about UMKM. */

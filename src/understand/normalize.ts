@@ -12,6 +12,10 @@ export type Normalizer = (question: string) => string[];
 export function makeNormalizer(lex: Lexicon, vocabulary: ReadonlySet<string>): Normalizer {
   const slang = new Map(Object.entries(lex.slang.words));
   const { suffix } = lex.slang;
+  // "nasionalnya?", "jabarnya": a place's one-word name takes "-nya" as any known word does.
+  const known = new Set(vocabulary);
+  for (const place of lex.places.values())
+    for (const alias of place.aliases) if (!alias.includes(" ")) known.add(alias);
   const phrases = Object.entries(lex.slang.phrases).map(
     ([from, to]) =>
       [
@@ -33,7 +37,7 @@ export function makeNormalizer(lex: Lexicon, vocabulary: ReadonlySet<string>): N
       const word = slang.get(w) ?? unstretch(w, vocabulary);
       if (word === "") continue;
       const stem = word.endsWith(suffix) ? word.slice(0, -suffix.length) : "";
-      if (stem && !vocabulary.has(word) && vocabulary.has(slang.get(stem) ?? stem))
+      if (stem && !known.has(word) && known.has(slang.get(stem) ?? stem))
         out.push(slang.get(stem) ?? stem, suffix);
       else if (word.includes(" ")) out.push(...word.split(" "));
       else out.push(word);

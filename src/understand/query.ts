@@ -31,6 +31,8 @@ export type Query = {
   /** Each of those words with a neighbour ("kur mikro"): a clause that says the phrase says it best. */
   restPhrases: string[];
   percent: boolean;
+  /** "yg blm?": "belum" said of no measure of its own, so of the one asked before (its complement). */
+  notYet: boolean;
   /** "jumlah umkm jabar yang belum digital": a count asked, though a share's words were used. */
   count: boolean;
   /** "rata-rata omzet umkm": an average asked, which no total answers. */

@@ -66,8 +66,10 @@ export function makeUnderstander(lex: Lexicon, outlets: readonly string[]): Unde
     const metrics = narrowest(d.matchMetrics(words, taken), words, d.narrowsOf, d.joiners);
     const places = placesAsked(d.matchRegions(words, taken), lex.places);
     // "yg usaha kecil brp": "usaha" inside a measure's name says no more than the measure.
-    const onTopic = hasPhraseIn(phraseText(words.filter((_, i) => !taken[i])), intents.topic);
+    const free = phraseText(words.filter((_, i) => !taken[i]));
+    const onTopic = hasPhraseIn(free, intents.topic);
     const figure = hasPhraseIn(said, intents.figureWords);
+    const asks = d.readAsks(said, metrics);
     const intent = detectIntent(intents.keywords, {
       words,
       said,
@@ -88,12 +90,15 @@ export function makeUnderstander(lex: Lexicon, outlets: readonly string[]): Unde
       yearGuessed: time.yearGuessed,
       latest: time.latest,
       outlets: outletsNamed,
-      ...d.readAsks(said, metrics),
+      ...asks,
       ...restOf(words, taken, d.asking),
       numbers: quotedNumbers(question),
       topic: onTopic,
       // "umkm jatim per juni 23" names the subject, a place and a time: all a question needs.
       whole: onTopic && (figure || (places.regions.length > 0 && time.periods.length > 0)),
+      // "sudah sesuai target belum?": "belum" there only asks yes or no.
+      notYet:
+        metrics.length === 0 && !asks.target && !asks.realised && hasPhraseIn(free, intents.notYet),
     };
   };
 }
