@@ -217,6 +217,10 @@ describe("time from the number's own clause", () => {
     expect(fact("61 ribu")).toMatchObject({ period: "2022", approx: "lebih" });
   });
 
+  it("dates a figure its clause points back at ('KUR tersebut') by the figure before", () => {
+    expect(fact("8.450")).toMatchObject({ metric: "kur_debitur", period: "2024-06" });
+  });
+
   it("never dates a figure by a law's year", () => {
     expect(fact("40 persen", "901").period).toBe("2025");
   });

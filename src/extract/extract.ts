@@ -129,6 +129,8 @@ type SentenceReading = {
   /** The last and the first measure of each kind its numbers counted. */
   byUnit: Map<MeasureUnit, MeasureChoice>;
   firsts: Map<MeasureUnit, MeasureChoice>;
+  /** The newest period its figures reached were named with: what the next sentence goes on from. */
+  reachedPeriod?: Period;
   /** Its folded words, worked out once a number needs them. */
   plainWords?: string;
 };
@@ -155,6 +157,8 @@ type OwnWords = {
   near: string;
   /** A count right after "dari total": the total a share is of. */
   denominator: boolean;
+  /** Its clause points back at the figure before ("KUR tersebut disalurkan kepada ..."). */
+  pointsBack: boolean;
 };
 
 /** A number, its own words and its clause, in body positions: where places and periods are looked for. */
@@ -337,7 +341,9 @@ function readNumber(r: Reader, a: ArticleReading, part: SegmentReading, q: Quant
     a.skipped.push({ written: q.written, quote: sentence.quote });
     return;
   }
-  const { period, assumed } = periodOf(a, sentence, where, own.denominator);
+  const { period, assumed, named } = periodOf(a, sentence, where, own);
+  const kind = isTarget(r, a, period, own.near) ? "target" : "realisasi";
+  if (named && kind === "realisasi") sentence.reachedPeriod = newer(sentence.reachedPeriod, period);
   for (const each of place ? sharedBy(a.body, sentence.mentions, place, where.at) : [region])
     a.facts.push({
       metric: measure.metric,
@@ -345,7 +351,7 @@ function readNumber(r: Reader, a: ArticleReading, part: SegmentReading, q: Quant
       region: each,
       period,
       periodAssumed: assumed,
-      kind: isTarget(r, a, period, own.near) ? "target" : "realisasi",
+      kind,
       value: q.value,
       ...(q.valueMax === undefined ? {} : { valueMax: q.valueMax }),
       ...(q.approx === undefined ? {} : { approx: q.approx }),
@@ -408,6 +414,7 @@ function ownWords(r: Reader, part: SegmentReading, q: Quantity, i: number): OwnW
     text: own,
     // "Rp5,92 triliun dari target ...": words after a joiner are the next number's, noun or not.
     near: words(r, window.end > q.end ? `${nearText} ${q.noun}` : nearText),
+    pointsBack: hasCue(plain(text.slice(clause.start, q.start)), r.anaphora),
     denominator,
   };
 }
@@ -429,7 +436,7 @@ function measureOf(
     near: own.near,
     nearText: own.text,
     lead: words(r, text.slice(sameUnitBefore(part.quantities, i), q.start)),
-    pointsBack: hasCue(plain(text.slice(own.clause.start, q.start)), r.anaphora),
+    pointsBack: own.pointsBack,
     apposed: apposedWords(r, text, own.clause.start, q.start),
     clause: words(
       r,
@@ -490,8 +497,8 @@ function periodOf(
   a: ArticleReading,
   sentence: SentenceReading,
   where: Where,
-  denominator: boolean,
-): { period: Period; assumed: boolean } {
+  { denominator, pointsBack }: OwnWords,
+): { period: Period; assumed: boolean; named: boolean } {
   const { context, published } = a;
   const { dated } = sentence;
   // A total named as a denominator is dated by its own words only, not by the share's.
@@ -502,7 +509,7 @@ function periodOf(
   });
   // A carried period that holds the article's own date says no more than the date does.
   const carried =
-    sentence.goesOn && context.period && !periodWithin(published, context.period)
+    (sentence.goesOn || pointsBack) && context.period && !periodWithin(published, context.period)
       ? context.period
       : undefined;
   const period =
@@ -510,7 +517,13 @@ function periodOf(
     carried ??
     context.dataPeriod ??
     a.undated;
-  return { period, assumed: when === undefined && !carried };
+  return {
+    period,
+    assumed: when === undefined && !carried,
+    // The day a statement was made ("Senin (15/8/2022)") dates what was said, not a figure's period.
+    named:
+      when !== undefined && when !== "now" && !dated.some((d) => d.speech && d.period === when),
+  };
 }
 
 /** A figure for a time after the article's, or said with a target cue, is a target. */
@@ -531,19 +544,26 @@ function isSure(a: ArticleReading, measure: MeasureChoice, place: RegionMention 
 function carryOver(lex: Lexicon, a: ArticleReading, s: SentenceReading): void {
   const { context } = a;
   // A place abroad speaks only for the numbers in its own clause ("ekspor ke Amerika Serikat").
-  // Nor does a place named only to compare ("lebih tinggi dari angka nasional").
-  const last = s.mentions.filter((m) => m.region !== ABROAD && m.role !== "compared").at(-1);
+  // Nor does a place named only to compare ("lebih tinggi dari angka nasional"), nor where the
+  // speaker was ("kata Kepala Kanwil ... di Manokwari"): the figures after are about neither.
+  const last = s.mentions.filter((m) => m.region !== ABROAD && !m.role).at(-1);
   for (const m of s.mentions) {
     const level = lex.places.get(m.region)?.level;
     if (level) context.lastOf.set(level, m.region);
   }
   if (last) context.region = last.region;
-  const newest = newestPeriod(s.dated);
+  // "... hingga Juni 2024 mencapai Rp610 miliar dari target tahun ini": the figure reached is
+  // what "KUR tersebut" in the next sentence goes on from, not the target's year.
+  const newest = s.reachedPeriod ?? newestPeriod(s.dated);
   if (newest && periodRange(newest).start <= periodRange(a.published).end) context.period = newest;
   for (const [unit, m] of s.byUnit) context.measures.set(unit, m);
   context.previous = s.quote;
   context.previousWords = undefined;
   if (s.firsts.size) context.leads = s.firsts;
+}
+
+function newer(a: Period | undefined, b: Period): Period {
+  return a && periodRange(a).end >= periodRange(b).end ? a : b;
 }
 
 /**
