@@ -5,6 +5,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { writeSyntheticCorpus } from "../bench/synthetic";
 import { readDataSettings } from "../src/config";
+import type { Fact } from "../src/facts/fact-schema";
 import { buildFacts } from "../src/knowledge/build";
 import { indexFacts, indexing, tableOrder } from "../src/knowledge/fact-table";
 import { loadKnowledge } from "../src/knowledge/knowledge";
@@ -87,6 +88,38 @@ describe("the store's builds in worker threads", () => {
       expect(reload.ok && reload.summary).toBe("+0 fakta, -0, ~0");
       expect(asJson(store.current.table.facts)).toBe(asJson(here.table.facts));
     }
+  });
+
+  it("correct each part's articles, and file added facts after all, as loadKnowledge does", () => {
+    const dir = manyArticles(240);
+    const p = { ...paths, seedsDir: dir };
+    const factsOf = (article: string) =>
+      loadKnowledge(p).table.facts.filter((f) => f.article === article && f.metric);
+    // One article early (this thread's part), one late (a helper's).
+    const [e0, e1, e2] = factsOf("00010_synthetic") as [Fact, Fact, Fact];
+    const [l0, l1] = factsOf("00230_synthetic") as [Fact, Fact];
+    const reason = "a test of corrections in parts";
+    const add = (f: Fact, metric: string) => {
+      const { article, region, period, kind, value, unit, written } = f;
+      const fact = { article, metric, region, period, kind, value, unit, written };
+      return { action: "add", fact, reason, quote: f.quote };
+    };
+    const match = (f: Fact) => ({ article: f.article, value: f.value, metric: f.metric });
+    const corrections = [
+      add(l0, "umkm_program_digital"),
+      { action: "fix", match: match(e0), set: { kind: "target" }, reason, quote: e0.quote },
+      // States what the article states already: kept where the article states it.
+      add(e1, e1.metric as string),
+      { action: "drop", match: match(l1), reason, quote: l1.quote },
+      add(e2, "umkm_program_digital"),
+    ];
+    const before = loadKnowledge(p).table.facts.length;
+    writeFileSync(join(dir, "corrections.json"), JSON.stringify(corrections));
+    const here = loadKnowledge(p).table.facts;
+    expect(here.slice(-2).map((f) => f.article)).toEqual(["00230_synthetic", "00010_synthetic"]);
+    // Two added after all, one dropped, one the article states already.
+    expect(here.length).toBe(before + 1);
+    expect(asJson(new KnowledgeStore(p).current.table.facts)).toBe(asJson(here));
   });
 
   it("report the first bad file as loadKnowledge does, in any thread's part", async () => {

@@ -1,26 +1,35 @@
 import { readdirSync, statSync } from "node:fs";
 import { availableParallelism, setPriority } from "node:os";
-import { basename, join } from "node:path";
+import { join } from "node:path";
 import {
   MessageChannel,
   type MessagePort,
   receiveMessageOnPort,
   Worker,
 } from "node:worker_threads";
+import type { Correction } from "../facts/corrections";
 import { DataFileError } from "../files/data-file-error";
-import { loadLexicon } from "../lexicon/load";
+import { type Lexicon, loadLexicon } from "../lexicon/load";
 import type { DataPaths } from "../paths";
-import type { Article } from "../seeds/article";
-import { readArticleFile } from "../seeds/article-file";
-import { articleNames, buildFactsWith, type Extracted, extractEach } from "./build";
+import { articleId, readArticleFile } from "../seeds/article-file";
+import { articleNames, buildFacts, partFacts, readCorrections } from "./build";
 import { lexiconPrint } from "./lexicon-print";
-import { type PackedTable, packTable, transferables } from "./packed-table";
+import { mergeParts } from "./merge-parts";
+import {
+  type PackedPart,
+  type PackedTable,
+  packPart,
+  packTable,
+  partTransferables,
+  transferables,
+} from "./packed-table";
 import { BOOT } from "./worker-boot";
 
 /**
  * The worker thread's side of a build: the same lexicon and build as loadKnowledge, the
  * result packed into transferable arrays. Started by worker-build.ts; never imported by the
- * bot's main thread. A build of many articles shares the extraction with helper threads.
+ * bot's main thread. A build of many articles is shared with helper threads: each builds and
+ * packs its part of the table (partOf), and this thread joins the parts (mergeParts).
  */
 export type BuildRequest = {
   paths: DataPaths;
@@ -71,23 +80,23 @@ async function build(paths: DataPaths, gentle: boolean): Promise<BuildReply> {
   const started = performance.now();
   let helpers: Helper[] = [];
   try {
+    const plan = parallelPlan(paths.seedsDir, gentle);
+    const corrections = plan && correctionsOf(paths.seedsDir, plan);
+    // Helpers start at once on the later articles, this thread on the first.
+    if (plan && corrections)
+      helpers = plan.others.map((files) => startHelper(files, paths, corrections, gentle));
     const lexicon = loadLexicon(paths.intentsDir);
     const print = lexiconPrint(paths.intentsDir);
-    // Helpers start at once on the later articles: they read and extract their part while
-    // this thread reads every article (as a build must, in order, for its errors).
-    const plan = parallelPlan(paths.seedsDir, gentle);
-    helpers = plan.others.map((files) => startHelper(files, paths, gentle));
-    const extractAll = async (articles: Article[]): Promise<Extracted[]> => {
-      const read = articles.map((a) => basename(a.file));
-      // Files that came or went since the plan: this thread extracts them all.
-      if (!helpers.length || read.join("\n") !== [...plan.own, ...plan.others.flat()].join("\n"))
-        return extractEach(articles, lexicon);
-      const mine = extractEach(articles.slice(0, plan.own.length), lexicon);
-      const theirs = await Promise.all(helpers.map((h) => h.result));
-      return [...mine, ...theirs.flat()];
-    };
-    const built = await buildFactsWith(paths.seedsDir, lexicon, paths.limits, extractAll);
-    const packed = packTable(built);
+    let packed: PackedTable | undefined;
+    if (plan && corrections) {
+      const own = partOf(plan.own, paths, corrections, lexicon);
+      const parts = [own, ...(await Promise.all(helpers.map((h) => h.result)))];
+      if (parts.every((p) => p !== undefined) && !changedSince(paths.seedsDir, plan))
+        packed = mergeParts(parts);
+    }
+    // A bad file anywhere, or files that came or went: the whole build again, here, which
+    // reads the files in order and so raises the error a build in one thread raises.
+    packed ??= packTable(buildFacts(paths.seedsDir, lexicon, paths.limits));
     return {
       ok: true,
       packed,
@@ -101,6 +110,50 @@ async function build(paths: DataPaths, gentle: boolean): Promise<BuildReply> {
   }
 }
 
+type Plan = { own: string[]; others: string[][] };
+
+/**
+ * Some of the articles read, extracted, corrected and checked (partFacts), and packed, by the
+ * thread that calls it; undefined on any problem, which the whole build then names.
+ */
+function partOf(
+  files: readonly string[],
+  { seedsDir, limits }: DataPaths,
+  corrections: Correction[],
+  lexicon: Lexicon,
+): PackedPart | undefined {
+  try {
+    const articles = files.map((f) => readArticleFile(seedsDir, f, limits));
+    return packPart(partFacts(articles, corrections, lexicon, limits, true));
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The corrections, when each names an article of the plan (a part corrects its own
+ * articles); undefined when one does not or the file is bad: the whole build names that.
+ */
+function correctionsOf(seedsDir: string, plan: Plan): Correction[] | undefined {
+  try {
+    const corrections = readCorrections(seedsDir);
+    const ids = new Set([...plan.own, ...plan.others.flat()].map(articleId));
+    const named = (c: Correction) => (c.action === "add" ? c.fact.article : c.match.article);
+    return corrections.every((c) => ids.has(named(c))) ? corrections : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function changedSince(seedsDir: string, plan: Plan): boolean {
+  try {
+    const now = articleNames(readdirSync(join(seedsDir, "articles")));
+    return now.join("\n") !== [...plan.own, ...plan.others.flat()].join("\n");
+  } catch {
+    return true;
+  }
+}
+
 /** Fewer articles than this are extracted here alone: starting a helper would cost more. */
 const PARALLEL_FROM = 200;
 const MOST_HELPERS = 3;
@@ -111,14 +164,14 @@ const MOST_HELPERS = 3;
  * leaves one processor free for the thread that answers: with every processor building, each
  * question would wait for a build thread's turn to end, niced or not.
  */
-function parallelPlan(seedsDir: string, gentle: boolean): { own: string[]; others: string[][] } {
+function parallelPlan(seedsDir: string, gentle: boolean): Plan | undefined {
   const threads = Math.min(MOST_HELPERS + 1, availableParallelism() - (gentle ? 1 : 0));
   const dir = join(seedsDir, "articles");
   let names: string[];
   try {
     names = articleNames(readdirSync(dir));
   } catch {
-    return { own: [], others: [] };
+    return undefined;
   }
   if (names.length < PARALLEL_FROM || threads < 2) return { own: names, others: [] };
   const sizes = names.map((f) => {
@@ -140,58 +193,62 @@ function parallelPlan(seedsDir: string, gentle: boolean): { own: string[]; other
   return { own, others };
 }
 
-type Helper = { worker: Worker; result: Promise<Extracted[]> };
+type Helper = { worker: Worker; result: Promise<PackedPart | undefined> };
 
 /**
  * A helper thread for some of the articles. It reads the files itself: sending their text
  * would copy all of it, and the copy would stay in this process's memory after the build.
  */
-function startHelper(files: string[], paths: DataPaths, gentle: boolean): Helper {
+function startHelper(
+  files: string[],
+  paths: DataPaths,
+  corrections: Correction[],
+  gentle: boolean,
+): Helper {
   const { port1, port2 } = new MessageChannel();
   const worker = new Worker(BOOT, {
     eval: true,
     workerData: {
       script: import.meta.url,
-      entry: "extractPart",
+      entry: "buildPart",
       port: port2,
       files,
       paths,
+      corrections,
       gentle,
     },
     transferList: [port2],
   });
-  const result = new Promise<Extracted[]>((resolve) => {
-    const failed = (message: string) => resolve(files.map(() => ({ error: message })));
-    const received = (reply: { ok: true; extracted: Extracted[] } | BuildReply) => {
+  const result = new Promise<PackedPart | undefined>((resolve) => {
+    const received = (reply: { part?: PackedPart }) => {
       port1.close();
-      if ("extracted" in reply) resolve(reply.extracted);
-      else failed(reply.ok ? "a helper sent no extraction" : reply.error.message);
+      resolve(reply.part);
     };
     port1.once("message", received);
-    worker.once("error", (e) => failed(e.message));
+    worker.once("error", () => resolve(undefined));
     // A helper that exits has posted its reply already, though its exit may be heard first.
-    worker.once("exit", (code) => {
+    worker.once("exit", () => {
       const pending = receiveMessageOnPort(port1);
       if (pending) received(pending.message);
-      else failed(`an extraction helper stopped (exit code ${code})`);
+      else resolve(undefined);
     });
   });
   return { worker, result };
 }
 
-/** A helper thread's work: its articles read and extracted, in order. */
-export function extractPart(request: {
+/** A helper thread's work: its part of the table (partOf), or none when it met a problem. */
+export function buildPart(request: {
   files: string[];
   paths: DataPaths;
+  corrections: Correction[];
   port: MessagePort;
   gentle: boolean;
 }): void {
   if (request.gentle) yieldToAnswers();
-  const { seedsDir, intentsDir, limits } = request.paths;
-  const articles = request.files.map((f) => readArticleFile(seedsDir, f, limits));
-  const extracted = extractEach(articles, loadLexicon(intentsDir));
-  request.port.postMessage({ ok: true, extracted });
-  request.port.close();
+  const { files, paths, corrections, port } = request;
+  const part = partOf(files, paths, corrections, loadLexicon(paths.intentsDir));
+  port.postMessage({ part }, part ? partTransferables(part) : []);
+  port.close();
 }
 
 export function failureOf(e: unknown): BuildFailure {

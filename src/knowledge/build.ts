@@ -43,28 +43,69 @@ export function factsOf(
   corrections: Correction[],
   lex: Lexicon,
   limits: SeedLimits = seedLimitsSchema.parse({}),
-  extracted?: readonly Extracted[],
 ): BuiltFacts {
-  const byId = new Map(articles.map((a) => [a.id, a]));
-  const extract = extracted ? undefined : makeExtractor(lex);
-  const drafts: Draft[] = [];
+  const { facts, skipped } = partFacts(articles, corrections, lex, limits, false);
+  return { facts, articles, skipped };
+}
+
+/**
+ * The facts of some of a build's articles (a thread's part), or of all of them: each
+ * article's own facts in article order, then those the corrections add that state nothing
+ * the article states already, ordered by `added`, each one's place in corrections.json. A
+ * table's facts are its parts' own facts, part after part, then all the added ones by that
+ * place. With `elsewhere`, a correction of an article not among these is another part's.
+ */
+export type PartFacts = BuiltFacts & { added: number[] };
+
+export function partFacts(
+  articles: Article[],
+  corrections: Correction[],
+  lex: Lexicon,
+  limits: SeedLimits,
+  elsewhere: boolean,
+): PartFacts {
+  const extract = makeExtractor(lex);
+  const drafted: ArticleDrafts[] = [];
   const skipped: Skipped[] = [];
-  for (const [i, a] of articles.entries()) {
-    const out = extract ? extract(a) : outcome(extracted?.[i]);
+  for (const a of articles) {
+    const out = extract(a);
     if (out.facts.length > limits.MAX_FACTS_PER_ARTICLE)
       throw new DataFileError(
         a.file,
         undefined,
         `gives ${out.facts.length} figures; an article may give at most ${limits.MAX_FACTS_PER_ARTICLE} (MAX_FACTS_PER_ARTICLE)`,
       );
-    // A loop, not push(...list): spreading a long list as arguments overflows the stack. The
-    // extraction's own objects take the article's id: no copy of each.
-    for (const f of out.facts) drafts.push(Object.assign(f, { article: a.id }));
+    // The extraction's own objects take the article's id: no copy of each.
+    const drafts = out.facts.map((f) => Object.assign(f, { article: a.id }));
     for (const s of out.skipped) skipped.push(Object.assign(s, { article: a.id }));
+    drafted.push({ article: a, drafts, added: [] });
   }
-  const corrected = applyCorrections(drafts, corrections, byId, lex);
+  applyCorrections(new Map(drafted.map((d) => [d.article.id, d])), corrections, lex, elsewhere);
+  const toFactOf = factMaker(lex);
+  const facts: Fact[] = [];
+  const added: AddedDraft[] = [];
+  for (const d of drafted) {
+    const kept = dedupe(d);
+    // A loop, not push(...list): spreading a long list as arguments overflows the stack.
+    for (const [key, draft] of kept.own) facts.push(toFactOf(key, draft, d.article));
+    for (const a of kept.added) added.push({ ...a, article: d.article });
+  }
+  added.sort((a, b) => a.at - b.at);
+  for (const a of added) facts.push(toFactOf(a.key, a.draft, a.article));
+  return { facts, articles, skipped, added: added.map((a) => a.at) };
+}
+
+/** An article's drafts, and those corrections add to it, each with its correction's place. */
+type ArticleDrafts = {
+  article: Article;
+  drafts: Draft[];
+  added: { at: number; draft: Draft }[];
+};
+type AddedDraft = { at: number; key: string; draft: Draft; article: Article };
+
+/** toFact with the quote checks' readings shared: the facts of one sentence share its quote. */
+function factMaker(lex: Lexicon): (key: string, d: Draft, article: Article) => Fact {
   const read = makeQuantityReader(lex.extraction);
-  // The facts of one sentence share its quote: it is read once for all of them.
   const readOnce = new Map<string, ReturnType<QuantityReader>>();
   const readQuantities: QuantityReader = (quote) => {
     let found = readOnce.get(quote);
@@ -74,49 +115,7 @@ export function factsOf(
     }
     return found;
   };
-  const facts = dedupe(corrected).map(([key, d]) =>
-    toFact(key, d, byId.get(d.article) as Article, lex, readQuantities),
-  );
-  return { facts, articles, skipped };
-}
-
-/**
- * An article's extraction done elsewhere (a worker thread), or the error it ended in: met in
- * article order, just as if each were extracted in turn here.
- */
-export type Extracted = Extraction | { error: string };
-
-function outcome(e: Extracted | undefined): Extraction {
-  if (!e) throw new Error("an article was not extracted");
-  if ("error" in e) throw new Error(e.error);
-  return e;
-}
-
-/**
- * buildFacts with the extraction handed to `extractAll` (worker threads, in parallel); the
- * files are read, and every error raised, in the same order.
- */
-export async function buildFactsWith(
-  seedsDir: string,
-  lex: Lexicon,
-  limits: SeedLimits,
-  extractAll: (articles: Article[]) => Promise<Extracted[]>,
-): Promise<BuiltFacts> {
-  const articles = readArticles(seedsDir, limits);
-  const corrections = readCorrections(seedsDir);
-  return factsOf(articles, corrections, lex, limits, await extractAll(articles));
-}
-
-/** Each article's extraction, or the message of the error it threw. */
-export function extractEach(articles: readonly Article[], lex: Lexicon): Extracted[] {
-  const extract = makeExtractor(lex);
-  return articles.map((a) => {
-    try {
-      return extract(a);
-    } catch (e) {
-      return { error: e instanceof Error ? e.message : String(e) };
-    }
-  });
+  return (key, d, article) => toFact(key, d, article, lex, readQuantities);
 }
 
 function readArticles(seedsDir: string, limits: SeedLimits): Article[] {
@@ -141,83 +140,114 @@ export function articleNames(files: readonly string[]): string[] {
   return files.filter((f) => f.endsWith(".txt")).sort();
 }
 
-function readCorrections(seedsDir: string): Correction[] {
+export function readCorrections(seedsDir: string): Correction[] {
   const path = join(seedsDir, "corrections.json");
   return existsSync(path) ? readJsonFile(path, "corrections.json", correctionsFileSchema) : [];
 }
 
+/**
+ * Applies the corrections in file order to the drafts of the articles they name (a
+ * correction names one article, so each article's drafts can be corrected apart).
+ */
 function applyCorrections(
-  drafts: Draft[],
+  drafted: Map<string, ArticleDrafts>,
   corrections: Correction[],
-  articles: Map<string, Article>,
   lex: Lexicon,
-): Draft[] {
+  elsewhere: boolean,
+): void {
   const metrics = new Set(lex.metrics.map((m) => m.id));
   const regions = new Set(lex.places.keys());
-  let out = drafts;
   corrections.forEach((c, i) => {
     const fail = (field: string, problem: string): never => {
       throw new DataFileError("corrections.json", `[${i}].${field}`, problem);
     };
     const articleId = c.action === "add" ? c.fact.article : c.match.article;
-    const article =
-      articles.get(articleId) ??
+    const at = drafted.get(articleId);
+    if (!at && elsewhere) return;
+    const { article } =
+      at ??
       fail(c.action === "add" ? "fact.article" : "match.article", `no article "${articleId}"`);
     if (!article.body.includes(c.quote)) fail("quote", "does not occur verbatim in the article");
     const set = c.action === "add" ? c.fact : c.action === "fix" ? c.set : {};
     if (set.metric && !metrics.has(set.metric)) fail("metric", `unknown metric "${set.metric}"`);
     if (set.region && !regions.has(set.region)) fail("region", `unknown region "${set.region}"`);
-
-    if (c.action === "add") {
-      const measure = lex.metrics.find((m) => m.id === c.fact.metric)?.label ?? c.fact.metric;
-      out = [
-        ...out,
-        {
-          ...c.fact,
-          measure,
-          quote: c.quote,
-          said: c.quote,
-          regionStated: true,
-          periodAssumed: false,
-          sure: true,
-        },
-      ];
-      return;
-    }
-    const hits = (d: Draft) =>
-      d.article === c.match.article &&
-      d.value === c.match.value &&
-      (!c.match.metric || d.metric === c.match.metric) &&
-      (!c.match.region || d.region === c.match.region) &&
-      (!c.match.period || d.period === c.match.period);
-    if (!out.some(hits))
+    correct(at as ArticleDrafts, c, i, lex, () =>
       fail(
         "match",
         "matches no extracted fact (did the extractor change? then this correction may be obsolete)",
-      );
-    out =
-      c.action === "drop"
-        ? out.filter((d) => !hits(d))
-        : out.map((d) => (hits(d) ? { ...d, ...c.set } : d));
+      ),
+    );
   });
-  return out;
 }
 
-/** An article that states a figure three times states one fact; keep the sentence that names its region. */
-function dedupe(drafts: Draft[]): [string, Draft][] {
-  const byKey = new Map<string, { d: Draft; undated: string }>();
-  for (const d of drafts) {
+/** One correction, already checked, applied to its article's drafts. */
+function correct(
+  drafted: ArticleDrafts,
+  c: Correction,
+  at: number,
+  lex: Lexicon,
+  unmatched: () => never,
+): void {
+  if (c.action === "add") {
+    const measure = lex.metrics.find((m) => m.id === c.fact.metric)?.label ?? c.fact.metric;
+    const draft: Draft = {
+      ...c.fact,
+      measure,
+      quote: c.quote,
+      said: c.quote,
+      regionStated: true,
+      periodAssumed: false,
+      sure: true,
+    };
+    drafted.added.push({ at, draft });
+    return;
+  }
+  const hits = (d: Draft) =>
+    d.article === c.match.article &&
+    d.value === c.match.value &&
+    (!c.match.metric || d.metric === c.match.metric) &&
+    (!c.match.region || d.region === c.match.region) &&
+    (!c.match.period || d.period === c.match.period);
+  if (!drafted.drafts.some(hits) && !drafted.added.some((a) => hits(a.draft))) unmatched();
+  if (c.action === "drop") {
+    drafted.drafts = drafted.drafts.filter((d) => !hits(d));
+    drafted.added = drafted.added.filter((a) => !hits(a.draft));
+    return;
+  }
+  const fixed = (d: Draft) => (hits(d) ? { ...d, ...c.set } : d);
+  drafted.drafts = drafted.drafts.map(fixed);
+  drafted.added = drafted.added.map((a) => ({ at: a.at, draft: fixed(a.draft) }));
+}
+
+/**
+ * An article that states a figure three times states one fact; keep the sentence that names
+ * its region. A figure a correction adds, that the article does not state already, is
+ * `added`: it goes after every article's own facts.
+ */
+function dedupe({ drafts, added }: ArticleDrafts): {
+  own: [string, Draft][];
+  added: { at: number; key: string; draft: Draft }[];
+} {
+  const byKey = new Map<string, { d: Draft; undated: string; at: number }>();
+  const see = (d: Draft, at: number) => {
     const { key, undated } = factKeys(d);
     const seen = byKey.get(key);
-    if (!seen || (d.regionStated && !seen.d.regionStated)) byKey.set(key, { d, undated });
-  }
+    // A figure stated again keeps the place where it was first stated.
+    if (!seen || (d.regionStated && !seen.d.regionStated))
+      byKey.set(key, { d, undated, at: seen ? seen.at : at });
+  };
+  for (const d of drafts) see(d, -1);
+  for (const a of added) see(a.draft, a.at);
   // "hingga Oktober 2020 ... 169.173 unit" and later "yang mencapai 169.173 unit" with no date:
   // the repeat is the dated figure again, not a figure of the article's own date.
   const dated = new Set<string>();
   for (const { d, undated } of byKey.values()) if (!d.periodAssumed) dated.add(undated);
-  const out: [string, Draft][] = [];
-  for (const [key, { d, undated }] of byKey)
-    if (!d.periodAssumed || !dated.has(undated)) out.push([key, d]);
+  const out: ReturnType<typeof dedupe> = { own: [], added: [] };
+  for (const [key, { d, undated, at }] of byKey) {
+    if (d.periodAssumed && dated.has(undated)) continue;
+    if (at < 0) out.own.push([key, d]);
+    else out.added.push({ at, key, draft: d });
+  }
   return out;
 }
 

@@ -1,6 +1,6 @@
 import type { Fact, FactKind, RegionLevel } from "../facts/fact-schema";
 import type { Article } from "../seeds/article";
-import type { BuiltFacts, Skipped } from "./build";
+import type { BuiltFacts, PartFacts, Skipped } from "./build";
 import { clauseWords, knowClauseWords } from "./clause-words";
 import { type TableOrder, tableOrder } from "./fact-table";
 
@@ -33,13 +33,13 @@ export type PackedTable = {
 
 const NULL = 0;
 const ABSENT = 1;
-const FIRST = 2;
+export const FIRST = 2;
 
 const PERIOD_ASSUMED = 1;
 const SURE = 2;
 const RANGE = 4;
 
-const FACT_STRINGS = [
+export const FACT_STRINGS = [
   "id",
   "article",
   "metric",
@@ -58,7 +58,7 @@ const FACT_STRINGS = [
   "outlet",
   "published",
 ] as const;
-const ARTICLE_STRINGS = ["outlet", "published", "title", "url", "id", "file"] as const;
+export const ARTICLE_STRINGS = ["outlet", "published", "title", "url", "id", "file"] as const;
 const SKIPPED_STRINGS = ["written", "quote", "article"] as const;
 
 /** The buffers to transfer with a packed table. */
@@ -77,6 +77,21 @@ export function transferables(p: PackedTable): ArrayBuffer[] {
     byValue,
     newest,
   ].map((a) => a.buffer as ArrayBuffer);
+}
+
+/**
+ * A thread's part of a table (partFacts), packed by the thread: the last `added.length`
+ * facts are those corrections add, `added` their places in corrections.json.
+ */
+export type PackedPart = PackedTable & { added: Uint32Array };
+
+export function packPart(part: PartFacts): PackedPart {
+  return { ...packTable(part), added: Uint32Array.from(part.added) };
+}
+
+/** The buffers to transfer with a packed part. */
+export function partTransferables(p: PackedPart): ArrayBuffer[] {
+  return [...transferables(p), p.added.buffer as ArrayBuffer];
 }
 
 export function packTable(built: BuiltFacts): PackedTable {

@@ -32,7 +32,12 @@ export function readArticleFile(seedsDir: string, name: string, limits: SeedLimi
     bytes: limits.MAX_ARTICLE_BYTES,
     setting: "MAX_ARTICLE_BYTES",
   });
-  return parseArticle(text, shown, name.slice(0, -4));
+  return parseArticle(text, shown, articleId(name));
+}
+
+/** An article's id: its file's name without ".txt". */
+export function articleId(name: string): string {
+  return name.slice(0, -4);
 }
 
 function isLink(path: string): boolean {
