@@ -240,9 +240,11 @@ describe("the figures and thresholds", () => {
     questions: 5,
     questionsRight: 4,
     wrongLeads: 1,
+    turns: 0,
+    turnsRight: 0,
   };
 
-  it("prints five labelled lines", () => {
+  it("prints five labelled lines, and a sixth for conversations when there are any", () => {
     expect(figureLines(figures)).toEqual([
       "statistics found: 8/10",
       "statistics read right: 6/10",
@@ -250,6 +252,9 @@ describe("the figures and thresholds", () => {
       "questions answered right: 4/5",
       "answers led by a wrong number: 1",
     ]);
+    expect(figureLines({ ...figures, turns: 6, turnsRight: 5 })[4]).toBe(
+      "conversation turns answered right: 5/6",
+    );
   });
 
   it("names each threshold broken, floors and ceilings alike", () => {
@@ -313,6 +318,16 @@ describe("npm run eval on a corpus folder", () => {
       { q: "jumlah umkm kaltara", expect: null, outlet: null, nodata: true },
     ];
     writeFileSync(join(folder, "questions.json"), JSON.stringify(questions));
+    const conversations = [
+      {
+        turns: [
+          { q: "umkm kalteng ada brp", expect: "152.340", nodata: false },
+          { q: "sumbernya?", expect: null, nodata: false },
+          { q: "kalo kaltara?", expect: null, nodata: true },
+        ],
+      },
+    ];
+    writeFileSync(join(folder, "conversations.json"), JSON.stringify(conversations));
   });
 
   const evalCli = (...args: string[]) =>
@@ -321,16 +336,18 @@ describe("npm run eval on a corpus folder", () => {
       env: fixtureEnv(),
     });
 
-  it("ends with the five figures", () => {
-    const out = evalCli();
+  it("ends with the figures, each turn of a conversation asked after the ones before it", () => {
+    const out = evalCli("--min-turns", "2");
     expect(out.status).toBe(0);
-    const last = out.stdout.trim().split("\n").slice(-5);
-    expect(last).toHaveLength(5);
+    const last = out.stdout.trim().split("\n").slice(-6);
+    expect(last).toHaveLength(6);
     expect(last[0]).toMatch(/^statistics found: [0-3]\/3$/);
     expect(last[1]).toMatch(/^statistics read right: [0-3]\/3$/);
     expect(last[2]).toMatch(/^extra facts: (\d+) \(sure \d+, unsure \d+\)$/);
     expect(last[3]).toMatch(/^questions answered right: [0-2]\/2$/);
-    expect(last[4]).toMatch(/^answers led by a wrong number: [0-2]$/);
+    // "kalo kaltara?" is only a question after "umkm kalteng ada brp"; "sumbernya?" is not graded.
+    expect(last[4]).toBe("conversation turns answered right: 2/2");
+    expect(last[5]).toMatch(/^answers led by a wrong number: [0-2]$/);
   });
 
   it("lists every miss with --verbose, and exits 1 naming a broken threshold", () => {

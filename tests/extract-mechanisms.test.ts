@@ -85,6 +85,10 @@ describe("each number in its own clause, with its own words", () => {
     expect(fact("5.900").metric).toBe("usaha_kecil");
   });
 
+  it("reads a survey of 'Koperasi dan UMKM' as its source, not as counting cooperatives", () => {
+    expect(fact("51.200")).toMatchObject({ metric: "umkm_total", period: "2023" });
+  });
+
   it("reads debtors as debtors and money lent as money lent, not as UMKM", () => {
     expect(fact("Rp412,5 miliar")).toMatchObject({ metric: "kur_penyaluran", unit: "rupiah" });
     expect(fact("6.210")).toMatchObject({ metric: "kur_debitur", unit: "debitur" });

@@ -3,7 +3,12 @@ import { z } from "zod";
 import { answer } from "../answer/answer";
 import type { Answer } from "../answer/answer-type";
 import { loadCorpusKnowledge } from "../eval/corpus-knowledge";
-import { type CorpusQuestion, checkGoldArticles, readCorpus } from "../eval/corpus-schema";
+import {
+  type Conversation,
+  type CorpusQuestion,
+  checkGoldArticles,
+  readCorpus,
+} from "../eval/corpus-schema";
 import {
   brokenThresholds,
   type EvalFigures,
@@ -15,12 +20,14 @@ import { withLexiconRegionNames } from "../eval/gold-regions";
 import { EVAL_TODAY, type Grade, gradeAnswer } from "../eval/grade-answer";
 import { type FactMatching, matchFacts } from "../eval/match-facts";
 import type { Fact } from "../facts/fact-schema";
+import type { Knowledge } from "../knowledge/knowledge";
 import { dataPaths } from "../paths";
 import { failOnSeedError } from "./fail";
 
 const USAGE = `Usage: npm run eval -- <corpus folder> [--verbose] [--min-found N] [--min-right N]
-       [--max-extra N] [--min-questions N] [--max-wrong-lead N]
-The folder holds articles/*.txt, gold.json and questions.json; the project's seeds are added.`;
+       [--max-extra N] [--min-questions N] [--min-turns N] [--max-wrong-lead N]
+The folder holds articles/*.txt, gold.json, questions.json and, optionally, conversations.json;
+the project's seeds are added.`;
 
 const count = z.coerce.number().int().nonnegative();
 const snippet = (s: string, n = 90) => {
@@ -91,9 +98,25 @@ function printDetails(facts: FactMatching<Fact>, graded: readonly Graded[]): voi
   console.log("");
 }
 
+/** Each turn asked after the ones before it, as in a chat. */
+function gradeTalk(k: Knowledge, talk: Conversation): Graded[] {
+  let previous: Answer | undefined;
+  return talk.turns.flatMap((turn, i) => {
+    const reply = answer(k, turn.q, { today: EVAL_TODAY, previous: previous?.query });
+    previous = reply;
+    if (turn.expect === null && !turn.nodata) return [];
+    // Shown with what led to it: "umkm ntt brp → yg mikro?".
+    const q = talk.turns
+      .slice(0, i + 1)
+      .map((t) => t.q)
+      .join(" → ");
+    return [{ question: { ...turn, q }, reply, grade: gradeAnswer(turn, reply) }];
+  });
+}
+
 function main() {
   const { folder, verbose, limits } = readArgs();
-  const { gold, questions } = failOnSeedError(() => readCorpus(folder));
+  const { gold, questions, conversations } = failOnSeedError(() => readCorpus(folder));
   const { knowledge: k, corpusArticles } = failOnSeedError(() => {
     const loaded = loadCorpusKnowledge(dataPaths(), folder);
     checkGoldArticles(gold, loaded.corpusArticles);
@@ -110,7 +133,8 @@ function main() {
     const reply = answer(k, question.q, { today: EVAL_TODAY });
     return { question, reply, grade: gradeAnswer(question, reply) };
   });
-  if (verbose) printDetails(facts, graded);
+  const turns = conversations.flatMap((talk) => gradeTalk(k, talk));
+  if (verbose) printDetails(facts, [...graded, ...turns]);
 
   const figures: EvalFigures = {
     statistics: gold.length,
@@ -120,7 +144,9 @@ function main() {
     extraUnsure: facts.extra.filter((f) => !f.sure).length,
     questions: questions.length,
     questionsRight: graded.filter((x) => x.grade.right).length,
-    wrongLeads: graded.filter((x) => x.grade.wrongLead).length,
+    wrongLeads: [...graded, ...turns].filter((x) => x.grade.wrongLead).length,
+    turns: turns.length,
+    turnsRight: turns.filter((x) => x.grade.right).length,
   };
   for (const line of figureLines(figures)) console.log(line);
   const broken = brokenThresholds(figures, limits);

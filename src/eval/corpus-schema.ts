@@ -1,3 +1,4 @@
+import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { z } from "zod";
 import { DataFileError } from "../files/data-file-error";
@@ -25,32 +26,60 @@ export const goldStatisticSchema = z.object({
   quote: z.string().min(1),
 });
 
+const questionFields = {
+  q: z.string().min(1),
+  /** The number written the Indonesian way ("366.473", "Rp952,1 miliar", "60-70 persen"). */
+  expect: z
+    .string()
+    .refine((e) => parseAmount(e) !== undefined, "no number in it")
+    .nullable(),
+  outlet: z
+    .string()
+    .min(1)
+    .nullish()
+    .transform((outlet) => outlet ?? null),
+  nodata: z.boolean(),
+  note: z.string().optional(),
+};
+
 /** One question with the number its answer should lead with, or that it has no data. */
 export const corpusQuestionSchema = z
-  .object({
-    q: z.string().min(1),
-    /** The number written the Indonesian way ("366.473", "Rp952,1 miliar", "60-70 persen"). */
-    expect: z
-      .string()
-      .refine((e) => parseAmount(e) !== undefined, "no number in it")
-      .nullable(),
-    outlet: z.string().min(1).nullable(),
-    nodata: z.boolean(),
-    note: z.string().optional(),
-  })
+  .object(questionFields)
   .refine((q) => (q.expect === null) === q.nodata, {
     message: "a question either expects a number or has no data, not both or neither",
   });
 
+/** A short talk (conversations.json): each turn a follow-up of the ones before it. */
+export const conversationSchema = z.object({
+  /** A turn that expects no number and no "no data" ("sumbernya?") only carries the talk on. */
+  turns: z
+    .array(
+      z.object(questionFields).refine((t) => !(t.expect !== null && t.nodata), {
+        message: "a turn expects a number or has no data, not both",
+      }),
+    )
+    .min(1),
+  note: z.string().optional(),
+});
+
 export type GoldStatistic = z.infer<typeof goldStatisticSchema>;
 export type CorpusQuestion = z.infer<typeof corpusQuestionSchema>;
+export type Conversation = z.infer<typeof conversationSchema>;
 
-/** Reads a corpus folder's gold.json and questions.json; errors name the file and field. */
+/**
+ * Reads a corpus folder's gold.json, questions.json and, when there is one, conversations.json;
+ * errors name the file and field.
+ */
 export function readCorpus(folder: string): {
   gold: GoldStatistic[];
   questions: CorpusQuestion[];
+  conversations: Conversation[];
 } {
+  const talks = join(folder, "conversations.json");
   return {
+    conversations: existsSync(talks)
+      ? readJsonFile(talks, "conversations.json", z.array(conversationSchema))
+      : [],
     gold: readJsonFile(join(folder, "gold.json"), "gold.json", z.array(goldStatisticSchema)),
     questions: readJsonFile(
       join(folder, "questions.json"),

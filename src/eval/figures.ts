@@ -1,4 +1,4 @@
-/** The five figures an evaluation ends with. */
+/** The figures an evaluation ends with. */
 export type EvalFigures = {
   statistics: number;
   found: number;
@@ -8,6 +8,9 @@ export type EvalFigures = {
   questions: number;
   questionsRight: number;
   wrongLeads: number;
+  /** Turns of conversations (follow-ups), when the corpus has any; their wrong leads count above. */
+  turns: number;
+  turnsRight: number;
 };
 
 export function figureLines(f: EvalFigures): string[] {
@@ -16,6 +19,7 @@ export function figureLines(f: EvalFigures): string[] {
     `statistics read right: ${f.readRight}/${f.statistics}`,
     `extra facts: ${f.extraSure + f.extraUnsure} (sure ${f.extraSure}, unsure ${f.extraUnsure})`,
     `questions answered right: ${f.questionsRight}/${f.questions}`,
+    ...(f.turns ? [`conversation turns answered right: ${f.turnsRight}/${f.turns}`] : []),
     `answers led by a wrong number: ${f.wrongLeads}`,
   ];
 }
@@ -26,6 +30,7 @@ export const THRESHOLDS = [
   { flag: "min-right", figure: (f: EvalFigures) => f.readRight, floor: true },
   { flag: "max-extra", figure: (f: EvalFigures) => f.extraSure + f.extraUnsure, floor: false },
   { flag: "min-questions", figure: (f: EvalFigures) => f.questionsRight, floor: true },
+  { flag: "min-turns", figure: (f: EvalFigures) => f.turnsRight, floor: true },
   { flag: "max-wrong-lead", figure: (f: EvalFigures) => f.wrongLeads, floor: false },
 ] as const;
 
