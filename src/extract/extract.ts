@@ -444,8 +444,9 @@ function measureOf(
     ),
     before: () => words(r, text.slice(0, q.start)),
     inherited: sentence.byUnit.get(unit),
-    previous: sentence.refersBack ? a.prior() : undefined,
-    led: sentence.refersBack ? context.leads.get(unit) : undefined,
+    // "Namun hingga semester I/2024, realisasinya baru ...": the clause points back, however late.
+    previous: sentence.refersBack || own.pointsBack ? a.prior() : undefined,
+    led: sentence.refersBack || own.pointsBack ? context.leads.get(unit) : undefined,
     prior: a.prior,
     carried: context.measures.get(unit),
     denominator: own.denominator,
