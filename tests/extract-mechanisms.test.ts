@@ -225,6 +225,10 @@ describe("time from the number's own clause", () => {
     expect(fact("8.450")).toMatchObject({ metric: "kur_debitur", period: "2024-06" });
   });
 
+  it("dates a figure 'pada periode yang sama' by the sentence before, wherever its clause says so", () => {
+    expect(fact("13.800")).toMatchObject({ region: "kota_tarakan", period: "2023-12" });
+  });
+
   it("never dates a figure by a law's year", () => {
     expect(fact("40 persen", "901").period).toBe("2025");
   });

@@ -84,6 +84,7 @@ type Reader = {
   anaphora: string[];
   apposition: string[];
   continuation: string[];
+  continuesPhrase: string[];
   dataAnaphora: string[];
   thresholds: string[];
   /** "di provinsi ini": padded cue, and the level of place it points back at. */
@@ -159,6 +160,8 @@ type OwnWords = {
   denominator: boolean;
   /** Its clause points back at the figure before ("KUR tersebut disalurkan kepada ..."). */
   pointsBack: boolean;
+  /** Its clause goes on from the sentence before ("pada periode yang sama Kota Jambi ..."). */
+  continues: boolean;
 };
 
 /** A number, its own words and its clause, in body positions: where places and periods are looked for. */
@@ -183,6 +186,8 @@ export function makeExtractor(lex: Lexicon): (article: Article) => Extraction {
     anaphora: pad(x.anaphora),
     apposition: x.appositionCues.map((c) => `${c} `),
     continuation: pad(x.continuationCues),
+    // Anywhere in a number's clause only the phrases say it goes on; "dengan", "juga" say so only first.
+    continuesPhrase: pad(x.continuationCues.filter((cue) => cue.includes(" "))),
     dataAnaphora: pad(x.dataAnaphora),
     thresholds: pad(x.thresholdCues),
     placeAnaphora: Object.entries(x.placeAnaphora).map(
@@ -395,6 +400,7 @@ function ownWords(r: Reader, part: SegmentReading, q: Quantity, i: number): OwnW
   const { text, windows } = part;
   const clause = part.clauseOf(q.start);
   const window = windows[i] as NumberWindow; // one window per quantity
+  const clauseBefore = plain(text.slice(clause.start, q.start));
   const prev = part.quantities[i - 1];
   // "70 persen dari total ... 273.457": the total is read from its cue on, so the share's words do not describe it.
   const lead = Math.max(clause.start, prev?.end ?? 0);
@@ -414,7 +420,8 @@ function ownWords(r: Reader, part: SegmentReading, q: Quantity, i: number): OwnW
     text: own,
     // "Rp5,92 triliun dari target ...": words after a joiner are the next number's, noun or not.
     near: words(r, window.end > q.end ? `${nearText} ${q.noun}` : nearText),
-    pointsBack: hasCue(plain(text.slice(clause.start, q.start)), r.anaphora),
+    pointsBack: hasCue(clauseBefore, r.anaphora),
+    continues: hasCue(clauseBefore, r.continuesPhrase),
     denominator,
   };
 }
@@ -498,7 +505,7 @@ function periodOf(
   a: ArticleReading,
   sentence: SentenceReading,
   where: Where,
-  { denominator, pointsBack }: OwnWords,
+  { denominator, pointsBack, continues }: OwnWords,
 ): { period: Period; assumed: boolean; named: boolean } {
   const { context, published } = a;
   const { dated } = sentence;
@@ -510,7 +517,9 @@ function periodOf(
   });
   // A carried period that holds the article's own date says no more than the date does.
   const carried =
-    (sentence.goesOn || pointsBack) && context.period && !periodWithin(published, context.period)
+    (sentence.goesOn || pointsBack || continues) &&
+    context.period &&
+    !periodWithin(published, context.period)
       ? context.period
       : undefined;
   const period =
