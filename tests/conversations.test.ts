@@ -149,6 +149,15 @@ describe("follow-ups keep what they do not change", () => {
     );
   });
 
+  it("a regency without the measure kept from before names the measures it has", () => {
+    const a = last("umkm sulsel brp", "yg mikro?", "kalo kab gowa?");
+    expect(a.text.split("\n")).toEqual([
+      "Belum ada data jumlah usaha mikro di Kabupaten Gowa.",
+      "Angka Provinsi Sulawesi Selatan (bukan angka Kabupaten Gowa): 1,12 juta unit, tahun 2023 (Celebes Pos, 14 Februari 2024)",
+      "Untuk Kabupaten Gowa ada: jumlah UMKM.",
+    ]);
+  });
+
   it("'nasionalnya?' asks the same of the whole country", () => {
     const a = last("umkm sulsel brp", "nasionalnya?");
     expect(firstLine(a)).toBe("Belum ada data jumlah UMKM nasional.");

@@ -55,7 +55,10 @@ export function noDataLines(
         `Angka provinsinya (bukan angka ${place.name}): ${members.slice(0, 6).join(" · ")}`,
       );
   }
-  return lines.length ? lines : elsewhereLines(knowledge, ask);
+  // "kalo kota bengkulu?" after "yg mikro?": what this place does have, by name.
+  const here = realised.length || targets.length ? undefined : measuresHereLine(knowledge, ask);
+  if (lines.length) return here ? [...lines, here] : lines;
+  return elsewhereLines(knowledge, ask, here);
 }
 
 /**
@@ -103,18 +106,23 @@ function latestPoints(knowledge: Knowledge, ask: Ask, regions: readonly string[]
 }
 
 /** Nothing near: the places that have the measure, or else the measures this place has. */
-function elsewhereLines(knowledge: Knowledge, ask: Ask): string[] {
+function elsewhereLines(knowledge: Knowledge, ask: Ask, here: string | undefined): string[] {
   const regions = knowledge.table
     .regionsWith(ask.metric)
     .map((region) => knowledge.regionName(region));
-  if (regions.length)
-    return [`Data ${knowledge.metric(ask.metric).label} ada untuk: ${capped(regions)}.`];
+  const there = regions.length
+    ? `Data ${knowledge.metric(ask.metric).label} ada untuk: ${capped(regions)}.`
+    : undefined;
+  return [there, here].filter((line) => line !== undefined);
+}
+
+function measuresHereLine(knowledge: Knowledge, ask: Ask): string | undefined {
   const metrics = knowledge.table
     .metricsIn(ask.region)
     .map((metric) => knowledge.metric(metric).label);
   return metrics.length
-    ? [`Untuk ${knowledge.regionName(ask.region)} ada: ${capped(metrics)}.`]
-    : [];
+    ? `Untuk ${knowledge.regionName(ask.region)} ada: ${capped(metrics)}.`
+    : undefined;
 }
 
 function latestSure(
