@@ -29,6 +29,7 @@ describe("normalisation", () => {
 
   it("splits -nya from words it knows, and does not stem", () => {
     expect(normalize("umkmnya berapa")).toEqual(["umkm", "nya", "berapa"]);
+    expect(normalize("nasionalnya?")).toEqual(["nasional", "nya"]);
     expect(normalize("usaha menengah")).toEqual(["usaha", "menengah"]);
     expect(normalize("pelaku usaha")).toEqual(["pelaku", "usaha"]);
   });
@@ -125,6 +126,8 @@ describe("metrics", () => {
     ["umkm belum melek digital di jabar", "umkm_belum_digital_share"],
     ["jumlah usaha mikro lampung", "usaha_mikro"],
     ["usaha menengah di lampung", "usaha_menengah"],
+    ["jumlah umkm mikro di sulut", "usaha_mikro"],
+    ["brp umkm kecil lampung", "usaha_kecil"],
     ["pertumbuhan ekonomi lampung", "pertumbuhan_ekonomi"],
     ["umkm terdigitalsasi", "umkm_go_digital"],
   ])("%s asks for %s", (q, metric) => {
