@@ -128,6 +128,17 @@ describe("each number in its own clause, with its own words", () => {
     expect(none[1]).toMatch(/^Rp3,1 triliun — penyaluran KUR di Sulawesi Tenggara/);
   });
 
+  it("reads the exports of a few businesses named before ('ketiga perusahaan tersebut') as theirs", () => {
+    expect(fact("US$215.000")).toMatchObject({
+      metric: null,
+      measure: "nilai ekspor UMKM ketiga perusahaan",
+    });
+    const a = answer(k, "ekspor umkm sultra 2024", { today: new Date("2024-10-01T00:00:00Z") });
+    expect(a.text).toMatch(
+      /^US\$4,2 juta — nilai ekspor UMKM di Sulawesi Tenggara, triwulan I 2024/,
+    );
+  });
+
   it("counts the UMKM a programme reached as that, never as all the UMKM", () => {
     expect(fact("1.250").metric).not.toBe("umkm_total");
     const a = answer(k, "umkm sultra ada brp", { today: new Date("2024-10-01T00:00:00Z") });

@@ -80,6 +80,7 @@ type MeasureRules = {
   whole: ReadonlySet<string>;
   numberWords: ReadonlySet<string>;
   exclusions: ReadonlySet<string>;
+  few: ReadonlySet<string>;
   increase: string[];
   label: ReadonlyMap<string, string>;
   increaseOf: ReadonlyMap<string, string | undefined>;
@@ -107,6 +108,7 @@ export function makeMeasureReader(lex: Lexicon, rules: readonly Rule[]) {
     whole: new Set(x.wholeAfterPartCues),
     numberWords: new Set(Object.keys(x.numberWords)),
     exclusions: new Set(x.partExclusions),
+    few: new Set(x.fewCues),
     increase: pad(x.increaseCues),
     label: new Map(lex.metrics.map((metric) => [metric.id, metric.label])),
     increaseOf: new Map(lex.metrics.map((metric) => [metric.id, metric.increaseMetric])),
@@ -202,7 +204,8 @@ function asPart(m: MeasureRules, i: MeasureInput, found: MeasureChoice): Measure
  */
 function asPartOfMeasure(m: MeasureRules, i: MeasureInput, found: MeasureChoice) {
   if (found.metric && m.subsetOf.has(found.metric)) return undefined;
-  const part = partNamed(m, i.lead.split(" ").filter(Boolean));
+  const words = i.lead.split(" ").filter(Boolean);
+  const part = partNamed(m, words) ?? fewNamed(m, words);
   if (!part) return undefined;
   return {
     metric: null,
@@ -239,6 +242,20 @@ function partNamed(m: MeasureRules, words: readonly string[]): string[] | undefi
     .slice(at + 1)
     .filter((w) => w.length > 2 && !m.stop.has(w) && !m.places.has(w) && !/\d/.test(w));
   return [...but, ...cueWords, ...after.slice(0, 2)];
+}
+
+/**
+ * "Dari keempat perusahaan tersebut saja, total nilai ekspor mencapai US$401.412": the figure
+ * of a few businesses already named, not of them all.
+ */
+function fewNamed(m: MeasureRules, words: readonly string[]): string[] | undefined {
+  for (let at = words.length - 1; at > 0; at--) {
+    // "keempat", "ketiga": these few, already named; "227 debitur" is only a count beside it.
+    const count = words[at - 1] as string; // at > 0
+    const these = count.startsWith("ke") && m.numberWords.has(count.slice(2));
+    if (these && m.few.has(words[at] as string)) return [count, words[at] as string];
+  }
+  return undefined;
 }
 
 /** Each word once: "UMKM kuliner", not "UMKM kuliner umkm kuliner". */
