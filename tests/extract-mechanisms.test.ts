@@ -89,6 +89,11 @@ describe("each number in its own clause, with its own words", () => {
     expect(fact("51.200")).toMatchObject({ metric: "umkm_total", period: "2023" });
   });
 
+  it("reads what the sentence is about (UMi) into a number whose own words only say 'penyaluran'", () => {
+    expect(fact("Rp24,6 miliar").metric).toBe("umi_penyaluran");
+    expect(fact("5.320").metric).toBe("umi_debitur");
+  });
+
   it("reads debtors as debtors and money lent as money lent, not as UMKM", () => {
     expect(fact("Rp412,5 miliar")).toMatchObject({ metric: "kur_penyaluran", unit: "rupiah" });
     expect(fact("6.210")).toMatchObject({ metric: "kur_debitur", unit: "debitur" });

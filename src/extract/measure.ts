@@ -137,7 +137,7 @@ function readMeasure(m: MeasureRules, i: MeasureInput): MeasureChoice | undefine
 
 /** "26.226 tenaga kerja" is workers; "249 produk UKM" is products, not the UMKM counted. */
 function namedThing(m: MeasureRules, i: MeasureInput, unit: MeasureUnit) {
-  const rule = classify(` ${i.q.noun} `, m.rules, unit, i.clause);
+  const rule = classify(` ${i.q.noun} `, m.rules, unit, `${i.clause} ${i.before()}`);
   const noun = rule && ruleChoice(m, rule);
   if (noun && noun.metric !== m.total) return asPartOfMeasure(m, i, noun) ?? noun;
   const words = openWords(m, i.nearText, i.q);
@@ -150,7 +150,9 @@ function namedThing(m: MeasureRules, i: MeasureInput, unit: MeasureUnit) {
  * and for a bare "unit", what the paragraph was counting.
  */
 function ruleFound(m: MeasureRules, i: MeasureInput, unit: MeasureUnit) {
-  const own = classify(i.near, m.rules, unit, i.clause);
+  // "Penyaluran Ultra Mikro (UMi) ... mencapai 4.210 debitur dengan total penyaluran sebesar
+  // Rp18,23 miliar": what the sentence is about completes the number's own cue.
+  const own = classify(i.near, m.rules, unit, `${i.clause} ${i.before()}`);
   const ownChoice = own && ruleChoice(m, own);
   // A reference back outweighs only the plain total: "jumlahnya ... 861 UMKM" is the count
   // before it, while "jumlah tersebut ... usaha kecil 24.909" says what it counts itself.
