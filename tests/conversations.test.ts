@@ -577,6 +577,14 @@ describe("no data", () => {
   });
 });
 
+describe("words that only ask", () => {
+  it("'nilai' asks for a figure and names no measure; 'expor' is 'ekspor'", () => {
+    expect(firstLine(ask("nilai expor umkm jatim 2023"))).toMatch(
+      /^(US\$312 juta|Rp4,8 triliun) — nilai ekspor UMKM di Jawa Timur, tahun 2023/,
+    );
+  });
+});
+
 describe("questions mixed with English", () => {
   it("reads 'how many msme' with an English province name", () => {
     const a = ask("how many msme in south sulawesi 2023");

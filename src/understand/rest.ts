@@ -12,6 +12,9 @@ export function askingWordsOf(lex: Lexicon): Set<string> {
       ...intents.target,
       ...intents.percent,
       ...intents.realised,
+      ...intents.achieved,
+      // "nilai", "jumlah", "data": asking for a figure names no measure of an article's own.
+      ...intents.figureWords,
     ].flatMap((p) => p.split(" ")),
   ]);
 }
