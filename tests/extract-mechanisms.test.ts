@@ -94,6 +94,12 @@ describe("each number in its own clause, with its own words", () => {
     expect(fact("5.320").metric).toBe("umi_debitur");
   });
 
+  it("reads a count of units or UMKM as businesses, whatever else its clause is about", () => {
+    expect(fact("98.400")).toMatchObject({ metric: "umkm_total", region: "sulawesi_tenggara" });
+    expect(fact("210 ribu").metric).toBe("tenaga_kerja");
+    expect(fact("31.250")).toMatchObject({ metric: "umkm_total", region: "kota_kendari" });
+  });
+
   it("reads debtors as debtors and money lent as money lent, not as UMKM", () => {
     expect(fact("Rp412,5 miliar")).toMatchObject({ metric: "kur_penyaluran", unit: "rupiah" });
     expect(fact("6.210")).toMatchObject({ metric: "kur_debitur", unit: "debitur" });
@@ -147,7 +153,7 @@ describe("each number in its own clause, with its own words", () => {
   it("counts the UMKM a programme reached as that, never as all the UMKM", () => {
     expect(fact("1.250").metric).not.toBe("umkm_total");
     const a = answer(k, "umkm sultra ada brp", { today: new Date("2024-10-01T00:00:00Z") });
-    expect(a.outcome).toBe("no_data");
+    expect(a.text).toMatch(/^98\.400 unit — jumlah UMKM di Sulawesi Tenggara/);
     expect(a.text).not.toContain("1.250");
   });
 

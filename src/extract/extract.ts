@@ -223,8 +223,7 @@ function extractArticle(r: Reader, article: Article): Extraction {
 function newParagraph(lex: Lexicon, a: ArticleReading): void {
   const { context } = a;
   context.measures.clear();
-  const level = context.region && lex.places.get(context.region)?.level;
-  if (level === "kabupaten" || level === "kota") context.region = a.region;
+  if (context.region) context.region = a.region;
 }
 
 /** What the article says as a whole, before any sentence is read: its places, dateline and headline. */

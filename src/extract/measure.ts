@@ -81,6 +81,9 @@ type MeasureRules = {
   numberWords: ReadonlySet<string>;
   exclusions: ReadonlySet<string>;
   few: ReadonlySet<string>;
+  businessNouns: ReadonlySet<string>;
+  /** Metrics that count businesses ("unit", "UMKM"), not people, debtors or money. */
+  businessMetrics: ReadonlySet<string>;
   increase: string[];
   label: ReadonlyMap<string, string>;
   increaseOf: ReadonlyMap<string, string | undefined>;
@@ -109,6 +112,10 @@ export function makeMeasureReader(lex: Lexicon, rules: readonly Rule[]) {
     numberWords: new Set(Object.keys(x.numberWords)),
     exclusions: new Set(x.partExclusions),
     few: new Set(x.fewCues),
+    businessNouns: new Set(x.businessNouns),
+    businessMetrics: new Set(
+      lex.metrics.filter((metric) => ["unit", "UMKM"].includes(metric.unit)).map((m) => m.id),
+    ),
     increase: pad(x.increaseCues),
     label: new Map(lex.metrics.map((metric) => [metric.id, metric.label])),
     increaseOf: new Map(lex.metrics.map((metric) => [metric.id, metric.increaseMetric])),
@@ -131,6 +138,11 @@ function readMeasure(m: MeasureRules, i: MeasureInput): MeasureChoice | undefine
   if (i.q.unit === "count" && m.counted.has(nounOf(i.q)) && !generic(i.q))
     return namedThing(m, i, unit);
   const found = ruleFound(m, i, unit);
+  // "72.480 unit", "462.518 unit yang menyerap ... tenaga kerja": a count of businesses counts
+  // businesses, whatever else its clause is about.
+  const businesses = i.q.unit === "count" && m.businessNouns.has(nounOf(i.q));
+  if (businesses && !(found?.metric && m.businessMetrics.has(found.metric)))
+    return found?.metric === null ? found : metricChoice(m, m.total, found?.sure ?? true);
   if (!found) return openMeasure(m, i);
   return asIncrease(m, i, found) ?? asPart(m, i, found) ?? asPartOfMeasure(m, i, found) ?? found;
 }

@@ -55,6 +55,8 @@ export const extractionFileSchema = z.object({
    * an open measure named with the part, never the whole.
    */
   partCues: z.array(z.string().min(1)),
+  /** Nouns right after a count that make it a count of businesses ("72.480 unit", "462.518 UMKM"). */
+  businessNouns: z.array(z.string().min(1)),
   /** Nouns that, after an ordinal ("keempat perusahaan tersebut"), make a figure those few's only. */
   fewCues: z.array(z.string().min(1)),
   /** Words right before a part cue that make it all but the part ("tanpa sektor pertambangan", "di luar sektor migas"). */
