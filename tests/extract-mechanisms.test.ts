@@ -220,6 +220,14 @@ describe("regions at their real level", () => {
     expect(fact("2.300").region).toBe("kabupaten_tana_tidung");
   });
 
+  it("pairs places listed 'masing-masing' with the numbers listed after them, though a place follows", () => {
+    expect(fact("Rp212 miliar")).toMatchObject({
+      region: "kabupaten_konawe",
+      metric: "kur_penyaluran",
+    });
+    expect(fact("Rp188 miliar")).toMatchObject({ region: "kabupaten_kolaka_utara" });
+  });
+
   it("does not carry a regency named in one paragraph into the next", () => {
     expect(fact("Rp35 miliar").region).toBe("kabupaten_wakatobi");
     expect(fact("Rp910 miliar").region).toBe("sulawesi_tenggara");

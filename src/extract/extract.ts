@@ -315,7 +315,7 @@ function readSegment(r: Reader, a: ArticleReading, sentence: SentenceReading, se
     clauseOf,
     quantities,
     windows: numberWindows(text, quantities, clauseOf),
-    paired: respectively(quantities, sentence.mentions, seg.start),
+    paired: respectively(quantities, sentence.mentions, seg.start, text),
   };
   quantities.forEach((q, i) => {
     readNumber(r, a, part, q, i);
@@ -656,18 +656,32 @@ function respectively(
   quantities: Quantity[],
   mentions: RegionMention[],
   offset: number,
+  said: string,
 ): Map<Quantity, RegionMention> {
   const paired = new Map<Quantity, RegionMention>();
   const first = quantities[0];
   if (!first || mentions.length < 2) return paired;
   const before = mentions.filter((m) => m.end <= offset + first.start && m.region !== "nasional");
-  if (before.length !== mentions.length) return paired;
+  // "A dan B masing-masing menyerap N dan M, sedangkan C ...": with "masing-masing" and the
+  // numbers listed one after the other, a place after them is another clause's.
+  const listed = /masing/i.test(said);
+  if (before.length !== mentions.length && !listed) return paired;
   for (const unit of ["persen", "rupiah", "usd", "count"]) {
     const same = quantities.filter((q) => q.unit === unit);
     if (same.length !== before.length) continue;
+    if (before.length !== mentions.length && !inOneList(same, said)) continue;
     for (const [i, q] of same.entries()) paired.set(q, before[i] as RegionMention);
   }
   return paired;
+}
+
+/** "Rp 412 miliar dan Rp 398 miliar": only joiners between the numbers. */
+function inOneList(same: readonly Quantity[], said: string): boolean {
+  return same.every(
+    (q, i) =>
+      i === 0 ||
+      /^\s*(?:,|dan|serta|,\s*dan)\s*$/i.test(said.slice((same[i - 1] as Quantity).end, q.start)),
+  );
 }
 
 /**
