@@ -259,6 +259,14 @@ describe("time from the number's own clause", () => {
     expect(fact("13.800")).toMatchObject({ region: "kota_tarakan", period: "2023-12" });
   });
 
+  it("keeps the period of the figure a quote goes on from, not the day it was said, nor where", () => {
+    expect(fact("Rp2,05 triliun")).toMatchObject({
+      measure: "penyaluran KUR mikro",
+      region: "sulawesi_tenggara",
+      period: "2023",
+    });
+  });
+
   it("never dates a figure by a law's year", () => {
     expect(fact("40 persen", "901").period).toBe("2025");
   });

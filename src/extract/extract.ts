@@ -521,17 +521,19 @@ function periodOf(
     !periodWithin(published, context.period)
       ? context.period
       : undefined;
+  // The day a statement was made ("Senin (15/8/2022)") dates what was said, not a figure's
+  // period: a figure that goes on from the one before ("Dari total penyaluran itu") keeps its.
+  const spoken = when !== undefined && dated.some((d) => d.speech && d.period === when);
+  const own = spoken && carried ? undefined : when;
   const period =
-    (when === "now" ? (dated.find((d) => d.speech)?.period ?? published) : when) ??
+    (own === "now" ? (dated.find((d) => d.speech)?.period ?? published) : own) ??
     carried ??
     context.dataPeriod ??
     a.undated;
   return {
     period,
-    assumed: when === undefined && !carried,
-    // The day a statement was made ("Senin (15/8/2022)") dates what was said, not a figure's period.
-    named:
-      when !== undefined && when !== "now" && !dated.some((d) => d.speech && d.period === when),
+    assumed: own === undefined && !carried,
+    named: own !== undefined && own !== "now" && !spoken,
   };
 }
 

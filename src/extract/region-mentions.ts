@@ -10,8 +10,11 @@ export type RegionMention = {
   end: number;
   region: string;
   candidates?: string[];
-  /** Named for who said it ("kata Kepala Dinas ... Kaltim"), or only to compare ("dari angka nasional"). */
-  role?: "speaker" | "compared";
+  /**
+   * Named for who said it ("kata Kepala Dinas ... Kaltim"), where it was said ("kata Yusuf di
+   * Pangkalpinang"), or only to compare ("dari angka nasional").
+   */
+  role?: "speaker" | "venue" | "compared";
 };
 
 /** The region of a place abroad: what is said of it is not kept. */
@@ -174,7 +177,9 @@ function roleCues(lex: Lexicon): RoleCues {
 
 function withRole(m: RegionMention, original: string, roles: RoleCues): RegionMention {
   const before = original.slice(Math.max(0, m.start - 90), m.start);
-  if (roles.speaker.test(before)) return { ...m, role: "speaker" };
+  // "kata Yusuf di Pangkalpinang, Rabu": where it was said, which speaks for no figure.
+  if (roles.speaker.test(before))
+    return { ...m, role: /\bdi\s+$/i.test(before) ? "venue" : "speaker" };
   if (roles.compared.test(before)) return { ...m, role: "compared" };
   return m;
 }
