@@ -80,6 +80,10 @@ describe("each number in its own clause, with its own words", () => {
     expect(fact("1.170").metric).toBe("usaha_menengah");
   });
 
+  it("reads 'usaha mikro, kecil dan menengah' as one noun, its 'dan' joining no two numbers", () => {
+    expect(fact("14.300")).toMatchObject({ metric: "umkm_go_digital", period: "2023-12" });
+  });
+
   it("reads the words before 'yakni' as what the number after it counts", () => {
     expect(fact("41.300").metric).toBe("usaha_mikro");
     expect(fact("5.900").metric).toBe("usaha_kecil");

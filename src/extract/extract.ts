@@ -314,7 +314,8 @@ function readSegment(r: Reader, a: ArticleReading, sentence: SentenceReading, se
     text,
     clauseOf,
     quantities,
-    windows: numberWindows(text, quantities, clauseOf),
+    // "pelaku usaha mikro, kecil dan menengah (UMKM) ... telah go digital": no joiner inside one noun.
+    windows: numberWindows(joinedLongForms(r, text), quantities, clauseOf),
     paired: respectively(quantities, sentence.mentions, seg.start, text),
   };
   quantities.forEach((q, i) => {
@@ -700,6 +701,14 @@ function ownPartOf(text: string, clause: Span, windows: Span[], i: number): stri
     ];
     out = `${out.slice(0, from)}${" ".repeat(to - from)}${out.slice(to)}`;
   });
+  return out;
+}
+
+/** The same text with each long form written as one word, so that no "dan" or comma in it joins. */
+function joinedLongForms(r: Reader, text: string): string {
+  if (!r.longForms.any.test(text)) return text;
+  let out = text;
+  for (const re of r.longFormRes) out = out.replace(re, (m) => m.replace(/[^\p{L}]/gu, "x"));
   return out;
 }
 
