@@ -158,6 +158,11 @@ describe("follow-ups keep what they do not change", () => {
     ]);
   });
 
+  it("a follow-up after 'sumbernya?' still keeps the place and the time", () => {
+    const a = last("ekspor umkm jatim 2023", "sumbernya?", "kalau 2022?");
+    expect(firstLine(a)).toMatch(/^US\$340 juta — nilai ekspor UMKM di Jawa Timur, tahun 2022/);
+  });
+
   it("'nasionalnya?' asks the same of the whole country", () => {
     const a = last("umkm sulsel brp", "nasionalnya?");
     expect(firstLine(a)).toBe("Belum ada data jumlah UMKM nasional.");

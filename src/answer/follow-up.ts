@@ -9,7 +9,9 @@ const FIGURE_INTENTS = new Set(["statistic", "comparison", "trend"]);
  * target?" and "jadi berapa persennya?" ask about the last figure. A question that names both
  * a place and a measure, or says UMKM and asks a figure ("jabar umkm ada brp"), is a new one.
  */
-export function withContext(query: Query, previous?: Query): Query {
+export function withContext(query: Query, last?: Query): Query {
+  // "sumbernya?" then "ekspornya?": asking for the source keeps the figure talked about.
+  const previous = last?.intent === "source" ? { ...last, intent: "statistic" as const } : last;
   if (!previous || !FIGURE_INTENTS.has(previous.intent)) return query;
   if (query.intent === "source") return { ...previous, intent: "source", numbers: query.numbers };
   const place = query.regions.length > 0 || Boolean(query.ambiguous);
