@@ -291,6 +291,11 @@ describe("target cues bind to their own number", () => {
     expect(fact("32 persen").kind).toBe("realisasi");
   });
 
+  it("reads 'dari target N' after a figure as that figure's target, in its measure", () => {
+    expect(fact("9.870")).toMatchObject({ metric: "umkm_go_digital", kind: "realisasi" });
+    expect(fact("12.000")).toMatchObject({ metric: "umkm_go_digital", kind: "target" });
+  });
+
   it("gives 'dari target ...' to the number after it, not the one before", () => {
     expect(fact("Rp610 miliar")).toMatchObject({ kind: "realisasi", period: "2024-06" });
     expect(fact("Rp1,3 triliun")).toMatchObject({ kind: "target", period: "2024" });

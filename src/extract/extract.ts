@@ -167,6 +167,10 @@ type OwnWords = {
 /** A number, its own words and its clause, in body positions: where places and periods are looked for. */
 type Where = { at: number; end: number; window: Span; clause: Span };
 
+/** "215 UMKM sudah go digital, dari target 90.000 UMKM": the target of the figure just given. */
+const TARGET_OF_LAST =
+  /(?:^|[\s,])(?:dari|dengan|atas)\s+(?:target|sasaran)(?:nya)?(?:\s+(?:sebesar|sebanyak))?\s*$/i;
+
 /** How far back the words before a "yakni" are read: the few that name what follows it. */
 const APPOSED_CHARS = 60;
 
@@ -444,6 +448,7 @@ function measureOf(
     nearText: own.text,
     lead: words(r, text.slice(sameUnitBefore(part.quantities, i), q.start)),
     pointsBack: own.pointsBack,
+    targetOfLast: i > 0 && TARGET_OF_LAST.test(text.slice(part.quantities[i - 1]?.end, q.start)),
     apposed: apposedWords(r, text, own.clause.start, q.start),
     clause: words(
       r,

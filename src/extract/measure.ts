@@ -18,6 +18,8 @@ export type MeasureInput = {
   before: () => string;
   /** The number's own words point back at the figure before it ("jumlahnya", "angka tersebut"). */
   pointsBack: boolean;
+  /** Only "dari target" stands between it and the number before: it is that figure's target. */
+  targetOfLast: boolean;
   /** Cue words just before a "yakni" that opens the number's clause: what it is the figure of. */
   apposed?: string;
   /** What the last number of the same kind in this sentence counted. */
@@ -169,6 +171,7 @@ function ruleFound(m: MeasureRules, i: MeasureInput, unit: MeasureUnit) {
   // A reference back outweighs only the plain total: "jumlahnya ... 861 UMKM" is the count
   // before it, while "jumlah tersebut ... usaha kecil 24.909" says what it counts itself.
   return (
+    (i.targetOfLast ? i.inherited : undefined) ??
     (ownChoice?.metric === m.total ? undefined : ownChoice) ??
     (i.apposed ? classified(m, i.apposed, unit) : undefined) ??
     pointedBack(m, i, unit) ??
