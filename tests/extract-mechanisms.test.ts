@@ -104,6 +104,17 @@ describe("each number in its own clause, with its own words", () => {
     expect(fact("31.250")).toMatchObject({ metric: "umkm_total", region: "kota_kendari" });
   });
 
+  it("reads PNM Mekaar's lending and customers as Mekaar's, and answers 'udh nyalur brp'", () => {
+    expect(fact("Rp840 miliar").metric).toBe("mekaar_penyaluran");
+    expect(fact("96 ribu").metric).toBe("mekaar_nasabah");
+    const a = answer(k, "mekaar di sultra udh nyalur brp", {
+      today: new Date("2024-10-01T00:00:00Z"),
+    });
+    expect(a.text).toMatch(
+      /^Rp840 miliar — penyaluran pembiayaan Mekaar \(PNM\) di Sulawesi Tenggara/,
+    );
+  });
+
   it("reads debtors as debtors and money lent as money lent, not as UMKM", () => {
     expect(fact("Rp412,5 miliar")).toMatchObject({ metric: "kur_penyaluran", unit: "rupiah" });
     expect(fact("6.210")).toMatchObject({ metric: "kur_debitur", unit: "debitur" });
