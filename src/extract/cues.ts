@@ -60,25 +60,27 @@ function anyOf(padded: readonly string[]): RegExp {
 
 /**
  * The first rule of the number's kind ("persen", "count", "uang") whose every (padded) cue
- * group is present in `words`, or, with `wider`, in either, as long as one group is in `words`:
- * "penyaluran UMi ... untuk 483 debitur" is UMi's debtors, though "UMi" is not next to the number.
+ * group is present in `words`, or, with `wider`, in any of them, as long as one group is in
+ * `words`: "penyaluran UMi ... untuk 483 debitur" is UMi's debtors, though "UMi" is not next
+ * to the number. The wider texts are looked up one by one, each once for all its numbers:
+ * since they are padded and cues are single-spaced words, no cue would span two of them
+ * joined with a space.
  */
 export function classify(
   words: string,
   rules: readonly Rule[],
   unit: Rule["unit"],
-  wider = "",
+  wider: readonly string[] = [],
 ): Rule | undefined {
   const index = indexOf(rules);
   const here = index.groupsIn(words);
-  const around = wider ? index.groupsIn(wider) : NONE;
+  const around = wider.map((w) => index.groupsIn(w));
   return (index.byUnit.get(unit) ?? []).find(
     ({ groups }) =>
-      groups.some((g) => here.has(g)) && groups.every((g) => here.has(g) || around.has(g)),
+      groups.some((g) => here.has(g)) &&
+      groups.every((g) => here.has(g) || around.some((a) => a.has(g))),
   )?.rule;
 }
-
-const NONE: ReadonlySet<number> = new Set();
 
 /**
  * The rules' cue groups, numbered, and their cues by first word. A text's words are looked up

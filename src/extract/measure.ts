@@ -137,7 +137,7 @@ function readMeasure(m: MeasureRules, i: MeasureInput): MeasureChoice | undefine
 
 /** "26.226 tenaga kerja" is workers; "249 produk UKM" is products, not the UMKM counted. */
 function namedThing(m: MeasureRules, i: MeasureInput, unit: MeasureUnit) {
-  const rule = classify(` ${i.q.noun} `, m.rules, unit, `${i.clause} ${i.before()}`);
+  const rule = classify(` ${i.q.noun} `, m.rules, unit, [i.clause, i.before()]);
   const noun = rule && ruleChoice(m, rule);
   if (noun && noun.metric !== m.total) return asPartOfMeasure(m, i, noun) ?? noun;
   const words = openWords(m, i.nearText, i.q);
@@ -152,7 +152,7 @@ function namedThing(m: MeasureRules, i: MeasureInput, unit: MeasureUnit) {
 function ruleFound(m: MeasureRules, i: MeasureInput, unit: MeasureUnit) {
   // "Penyaluran Ultra Mikro (UMi) ... mencapai 4.210 debitur dengan total penyaluran sebesar
   // Rp18,23 miliar": what the sentence is about completes the number's own cue.
-  const own = classify(i.near, m.rules, unit, `${i.clause} ${i.before()}`);
+  const own = classify(i.near, m.rules, unit, [i.clause, i.before()]);
   const ownChoice = own && ruleChoice(m, own);
   // A reference back outweighs only the plain total: "jumlahnya ... 861 UMKM" is the count
   // before it, while "jumlah tersebut ... usaha kecil 24.909" says what it counts itself.
@@ -162,7 +162,7 @@ function ruleFound(m: MeasureRules, i: MeasureInput, unit: MeasureUnit) {
     pointedBack(m, i, unit) ??
     ownChoice ??
     classified(m, i.clause, unit) ??
-    classified(m, i.near, unit, i.prior()) ??
+    classified(m, i.near, unit, [i.prior()]) ??
     i.inherited ??
     classified(m, i.before(), unit) ??
     (i.previous ? classified(m, i.previous, unit) : undefined) ??
@@ -283,7 +283,7 @@ function openWords(m: MeasureRules, text: string, q: Quantity): string {
   );
 }
 
-function classified(m: MeasureRules, words: string, unit: MeasureUnit, wider?: string) {
+function classified(m: MeasureRules, words: string, unit: MeasureUnit, wider?: string[]) {
   const rule = classify(words, m.rules, unit, wider);
   return rule && ruleChoice(m, rule);
 }
