@@ -93,13 +93,16 @@ type RuleIndex = {
   groupsIn(words: string): ReadonlySet<number>;
 };
 
+/** A cue, padded, and the group it is in; a cue of one word is there whenever its word is. */
+type CueOfGroup = { cue: string; group: number; single: boolean };
+
 const indexes = new WeakMap<readonly Rule[], RuleIndex>();
 
 function indexOf(rules: readonly Rule[]): RuleIndex {
   const known = indexes.get(rules);
   if (known) return known;
   const byUnit: RuleIndex["byUnit"] = new Map();
-  const byFirst = new Map<string, { cue: string; group: number; single: boolean }[]>();
+  const byFirst = new Map<string, CueOfGroup[]>();
   let groupCount = 0;
   for (const rule of rules) {
     const groups = rule.cues.map((group) => {
@@ -121,14 +124,7 @@ function indexOf(rules: readonly Rule[]): RuleIndex {
     groupsIn(words) {
       let groups = seen.get(words);
       if (groups) return groups;
-      const found = new Set<number>();
-      const tokens = words.split(" ");
-      // A token counts between two spaces: not the text's first or last.
-      for (let i = 1; i < tokens.length - 1; i++) {
-        for (const c of byFirst.get(tokens[i] as string) ?? [])
-          if (c.single || words.includes(c.cue)) found.add(c.group);
-      }
-      groups = found;
+      groups = cueGroupsIn(words, byFirst);
       if (seen.size >= 64) seen.clear();
       seen.set(words, groups);
       return groups;
@@ -136,4 +132,20 @@ function indexOf(rules: readonly Rule[]): RuleIndex {
   };
   indexes.set(rules, index);
   return index;
+}
+
+/**
+ * The groups of the cues a text holds, from its words between two spaces (not its first or
+ * last), read off in place: splitting the text into an array first costs more than the lookups.
+ */
+function cueGroupsIn(words: string, byFirst: ReadonlyMap<string, CueOfGroup[]>): Set<number> {
+  const found = new Set<number>();
+  for (let space = words.indexOf(" "); space >= 0; ) {
+    const next = words.indexOf(" ", space + 1);
+    if (next < 0) break;
+    for (const c of byFirst.get(words.slice(space + 1, next)) ?? [])
+      if (c.single || words.includes(c.cue)) found.add(c.group);
+    space = next;
+  }
+  return found;
 }

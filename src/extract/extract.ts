@@ -453,7 +453,7 @@ function measureOf(
     q,
     near: own.near,
     nearText: own.text,
-    lead: words(r, text.slice(sameUnitBefore(part.quantities, i), q.start)),
+    lead: () => words(r, text.slice(sameUnitBefore(part.quantities, i), q.start)),
     pointsBack: own.pointsBack,
     apposed: apposedWords(r, text, own),
     clause: words(

@@ -11,8 +11,8 @@ export type MeasureInput = {
   /** Cue words of the number's own stretch of its clause, and that stretch as written. */
   near: string;
   nearText: string;
-  /** Cue words before it in its sentence, since the last number of its kind. */
-  lead: string;
+  /** Cue words before it in its sentence, since the last number of its kind; only a found measure's part needs them. */
+  lead: () => string;
   /** Cue words of its clause, and of its sentence before it. */
   clause: string;
   before: () => string;
@@ -206,7 +206,7 @@ function asPart(m: MeasureRules, i: MeasureInput, found: MeasureChoice): Measure
  */
 function asPartOfMeasure(m: MeasureRules, i: MeasureInput, found: MeasureChoice) {
   if (found.metric && m.subsetOf.has(found.metric)) return undefined;
-  const words = i.lead.split(" ").filter(Boolean);
+  const words = i.lead().split(" ").filter(Boolean);
   const part = partNamed(m, words) ?? fewNamed(m, words);
   if (!part) return undefined;
   return {
