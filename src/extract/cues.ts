@@ -60,25 +60,27 @@ function anyOf(padded: readonly string[]): RegExp {
 
 /**
  * The first rule of the number's kind ("persen", "count", "uang") whose every (padded) cue
- * group is present in `words`, or, with `wider`, in either, as long as one group is in `words`:
- * "penyaluran UMi ... untuk 483 debitur" is UMi's debtors, though "UMi" is not next to the number.
+ * group is present in `words`, or, with `wider`, in any of them, as long as one group is in
+ * `words`: "penyaluran UMi ... untuk 483 debitur" is UMi's debtors, though "UMi" is not next
+ * to the number. The wider texts are looked up one by one, each once for all its numbers:
+ * since they are padded and cues are single-spaced words, no cue would span two of them
+ * joined with a space.
  */
 export function classify(
   words: string,
   rules: readonly Rule[],
   unit: Rule["unit"],
-  wider = "",
+  wider: readonly string[] = [],
 ): Rule | undefined {
   const index = indexOf(rules);
   const here = index.groupsIn(words);
-  const around = wider ? index.groupsIn(wider) : NONE;
+  const around = wider.map((w) => index.groupsIn(w));
   return (index.byUnit.get(unit) ?? []).find(
     ({ groups }) =>
-      groups.some((g) => here.has(g)) && groups.every((g) => here.has(g) || around.has(g)),
+      groups.some((g) => here.has(g)) &&
+      groups.every((g) => here.has(g) || around.some((a) => a.has(g))),
   )?.rule;
 }
-
-const NONE: ReadonlySet<number> = new Set();
 
 /**
  * The rules' cue groups, numbered, and their cues by first word. A text's words are looked up
@@ -91,13 +93,16 @@ type RuleIndex = {
   groupsIn(words: string): ReadonlySet<number>;
 };
 
+/** A cue, padded, and the group it is in; a cue of one word is there whenever its word is. */
+type CueOfGroup = { cue: string; group: number; single: boolean };
+
 const indexes = new WeakMap<readonly Rule[], RuleIndex>();
 
 function indexOf(rules: readonly Rule[]): RuleIndex {
   const known = indexes.get(rules);
   if (known) return known;
   const byUnit: RuleIndex["byUnit"] = new Map();
-  const byFirst = new Map<string, { cue: string; group: number; single: boolean }[]>();
+  const byFirst = new Map<string, CueOfGroup[]>();
   let groupCount = 0;
   for (const rule of rules) {
     const groups = rule.cues.map((group) => {
@@ -119,14 +124,7 @@ function indexOf(rules: readonly Rule[]): RuleIndex {
     groupsIn(words) {
       let groups = seen.get(words);
       if (groups) return groups;
-      const found = new Set<number>();
-      const tokens = words.split(" ");
-      // A token counts between two spaces: not the text's first or last.
-      for (let i = 1; i < tokens.length - 1; i++) {
-        for (const c of byFirst.get(tokens[i] as string) ?? [])
-          if (c.single || words.includes(c.cue)) found.add(c.group);
-      }
-      groups = found;
+      groups = cueGroupsIn(words, byFirst);
       if (seen.size >= 64) seen.clear();
       seen.set(words, groups);
       return groups;
@@ -134,4 +132,20 @@ function indexOf(rules: readonly Rule[]): RuleIndex {
   };
   indexes.set(rules, index);
   return index;
+}
+
+/**
+ * The groups of the cues a text holds, from its words between two spaces (not its first or
+ * last), read off in place: splitting the text into an array first costs more than the lookups.
+ */
+function cueGroupsIn(words: string, byFirst: ReadonlyMap<string, CueOfGroup[]>): Set<number> {
+  const found = new Set<number>();
+  for (let space = words.indexOf(" "); space >= 0; ) {
+    const next = words.indexOf(" ", space + 1);
+    if (next < 0) break;
+    for (const c of byFirst.get(words.slice(space + 1, next)) ?? [])
+      if (c.single || words.includes(c.cue)) found.add(c.group);
+    space = next;
+  }
+  return found;
 }

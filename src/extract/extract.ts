@@ -162,6 +162,8 @@ type OwnWords = {
   pointsBack: boolean;
   /** Its clause goes on from the sentence before ("pada periode yang sama Kota Jambi ..."). */
   continues: boolean;
+  /** The folded words of its clause before it, padded. */
+  clauseBefore: string;
 };
 
 /** A number, its own words and its clause, in body positions: where places and periods are looked for. */
@@ -211,8 +213,14 @@ function extractArticle(r: Reader, article: Article): Extraction {
   const sentences = splitSentences(article.body);
   const a = readArticle(r, article, sentences);
   let paragraph = -1;
+  // The last blank line at or before each sentence, found going forward: sentences come in order.
+  let para = -1;
+  let next = a.body.indexOf("\n\n");
   for (const s of sentences) {
-    const para = a.body.lastIndexOf("\n\n", s.start);
+    while (next >= 0 && next <= s.start) {
+      para = next;
+      next = a.body.indexOf("\n\n", next + 1);
+    }
     if (para !== paragraph) newParagraph(r.lex, a);
     paragraph = para;
     carryOver(r.lex, a, readSentence(r, a, s));
@@ -427,6 +435,7 @@ function ownWords(r: Reader, part: SegmentReading, q: Quantity, i: number): OwnW
     pointsBack: hasCue(clauseBefore, r.anaphora),
     continues: hasCue(clauseBefore, r.continuesPhrase),
     denominator,
+    clauseBefore,
   };
 }
 
@@ -442,19 +451,24 @@ function measureOf(
   const { text, sentence } = part;
   const { context } = a;
   const unit = measureUnit(q);
+  // Asked for by several of the measure's readings: the words of a long stretch, worked out once.
+  let before: string | undefined;
   return r.readMeasure({
     q,
     near: own.near,
     nearText: own.text,
-    lead: words(r, text.slice(sameUnitBefore(part.quantities, i), q.start)),
+    lead: () => words(r, text.slice(sameUnitBefore(part.quantities, i), q.start)),
     pointsBack: own.pointsBack,
     targetOfLast: i > 0 && TARGET_OF_LAST.test(text.slice(part.quantities[i - 1]?.end, q.start)),
-    apposed: apposedWords(r, text, own.clause.start, q.start),
+    apposed: apposedWords(r, text, own),
     clause: words(
       r,
       ownPartOf(text, { start: own.clause.start, end: own.window.end }, part.windows, i),
     ),
-    before: () => words(r, text.slice(0, q.start)),
+    before: () => {
+      before ??= words(r, text.slice(0, q.start));
+      return before;
+    },
     inherited: sentence.byUnit.get(unit),
     // "Namun hingga semester I/2024, realisasinya baru ...": the clause points back, however late.
     previous: sentence.refersBack || own.pointsBack ? a.prior() : undefined,
@@ -476,9 +490,10 @@ function sameUnitBefore(quantities: readonly Quantity[], i: number): number {
 }
 
 /** The few words before "yakni" when the number's clause opens with it: they name what it counts. */
-function apposedWords(r: Reader, text: string, clauseStart: number, at: number) {
-  const opening = plain(text.slice(clauseStart, at)).trimStart();
+function apposedWords(r: Reader, text: string, own: OwnWords) {
+  const opening = own.clauseBefore.trimStart();
   if (!r.apposition.some((cue) => opening.startsWith(cue))) return undefined;
+  const clauseStart = own.clause.start;
   return words(r, text.slice(Math.max(0, clauseStart - APPOSED_CHARS), clauseStart));
 }
 
@@ -516,7 +531,9 @@ function periodOf(
   const { dated } = sentence;
   // A total named as a denominator is dated by its own words only, not by the share's.
   const when = pickPeriod(dated, {
-    ...where,
+    at: where.at,
+    end: where.end,
+    window: where.window,
     clause: denominator ? where.window : where.clause,
     sentence: !denominator,
   });

@@ -11,8 +11,8 @@ export type MeasureInput = {
   /** Cue words of the number's own stretch of its clause, and that stretch as written. */
   near: string;
   nearText: string;
-  /** Cue words before it in its sentence, since the last number of its kind. */
-  lead: string;
+  /** Cue words before it in its sentence, since the last number of its kind; only a found measure's part needs them. */
+  lead: () => string;
   /** Cue words of its clause, and of its sentence before it. */
   clause: string;
   before: () => string;
@@ -151,7 +151,7 @@ function readMeasure(m: MeasureRules, i: MeasureInput): MeasureChoice | undefine
 
 /** "26.226 tenaga kerja" is workers; "249 produk UKM" is products, not the UMKM counted. */
 function namedThing(m: MeasureRules, i: MeasureInput, unit: MeasureUnit) {
-  const rule = classify(` ${i.q.noun} `, m.rules, unit, `${i.clause} ${i.before()}`);
+  const rule = classify(` ${i.q.noun} `, m.rules, unit, [i.clause, i.before()]);
   const noun = rule && ruleChoice(m, rule);
   if (noun && noun.metric !== m.total) return asPartOfMeasure(m, i, noun) ?? noun;
   const words = openWords(m, i.nearText, i.q);
@@ -166,7 +166,7 @@ function namedThing(m: MeasureRules, i: MeasureInput, unit: MeasureUnit) {
 function ruleFound(m: MeasureRules, i: MeasureInput, unit: MeasureUnit) {
   // "Penyaluran Ultra Mikro (UMi) ... mencapai 4.210 debitur dengan total penyaluran sebesar
   // Rp18,23 miliar": what the sentence is about completes the number's own cue.
-  const own = classify(i.near, m.rules, unit, `${i.clause} ${i.before()}`);
+  const own = classify(i.near, m.rules, unit, [i.clause, i.before()]);
   const ownChoice = own && ruleChoice(m, own);
   // A reference back outweighs only the plain total: "jumlahnya ... 861 UMKM" is the count
   // before it, while "jumlah tersebut ... usaha kecil 24.909" says what it counts itself.
@@ -177,7 +177,7 @@ function ruleFound(m: MeasureRules, i: MeasureInput, unit: MeasureUnit) {
     pointedBack(m, i, unit) ??
     ownChoice ??
     classified(m, i.clause, unit) ??
-    classified(m, i.near, unit, i.prior()) ??
+    classified(m, i.near, unit, [i.prior()]) ??
     i.inherited ??
     classified(m, i.before(), unit) ??
     (i.previous ? classified(m, i.previous, unit) : undefined) ??
@@ -221,7 +221,7 @@ function asPart(m: MeasureRules, i: MeasureInput, found: MeasureChoice): Measure
  */
 function asPartOfMeasure(m: MeasureRules, i: MeasureInput, found: MeasureChoice) {
   if (found.metric && m.subsetOf.has(found.metric)) return undefined;
-  const words = i.lead.split(" ").filter(Boolean);
+  const words = i.lead().split(" ").filter(Boolean);
   const part = partNamed(m, words) ?? fewNamed(m, words);
   if (!part) return undefined;
   return {
@@ -298,7 +298,7 @@ function openWords(m: MeasureRules, text: string, q: Quantity): string {
   );
 }
 
-function classified(m: MeasureRules, words: string, unit: MeasureUnit, wider?: string) {
+function classified(m: MeasureRules, words: string, unit: MeasureUnit, wider?: string[]) {
   const rule = classify(words, m.rules, unit, wider);
   return rule && ruleChoice(m, rule);
 }
