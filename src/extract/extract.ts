@@ -173,6 +173,9 @@ type Where = { at: number; end: number; window: Span; clause: Span };
 const TARGET_OF_LAST =
   /(?:^|[\s,])(?:dari|dengan|atas)\s+(?:target|sasaran)(?:nya)?(?:\s+(?:sebesar|sebanyak))?\s*$/i;
 
+/** Only the joiners of a list stand between two items: "Kabupaten Bangka dan Kota Pangkalpinang", "Rp 412 miliar dan Rp 398 miliar". */
+const LIST_JOINER = /^\s*(?:,|dan|serta|,\s*dan)\s*$/i;
+
 /** How far back the words before a "yakni" are read: the few that name what follows it. */
 const APPOSED_CHARS = 60;
 
@@ -221,7 +224,7 @@ function extractArticle(r: Reader, article: Article): Extraction {
       para = next;
       next = a.body.indexOf("\n\n", next + 1);
     }
-    if (para !== paragraph) newParagraph(r.lex, a);
+    if (para !== paragraph) newParagraph(a);
     paragraph = para;
     carryOver(r.lex, a, readSentence(r, a, s));
   }
@@ -230,9 +233,10 @@ function extractArticle(r: Reader, article: Article): Extraction {
 
 /**
  * A new paragraph starts afresh: the measures of the last one do not carry over, nor does a
- * regency or city it named ("Sedangkan Kota Magelang ..."): the article's own place stands again.
+ * place it named ("Sedangkan Kota Magelang ...", "Di Bali misalnya ..."): the article's own
+ * place stands again.
  */
-function newParagraph(lex: Lexicon, a: ArticleReading): void {
+function newParagraph(a: ArticleReading): void {
   const { context } = a;
   context.measures.clear();
   if (context.region) context.region = a.region;
@@ -314,9 +318,10 @@ function mentionsIn(a: ArticleReading, from: number, end: number): RegionMention
 
 function readSegment(r: Reader, a: ArticleReading, sentence: SentenceReading, seg: Span): void {
   const text = a.body.slice(seg.start, seg.end);
-  const clauses = splitClauses(
-    r.longForms.any.test(text) ? maskLongForms(text, r.longFormRes) : text,
-  );
+  // "usaha mikro, kecil dan menengah" is one noun: its commas and "dan" end no clause and join
+  // no two numbers.
+  const joined = joinedLongForms(r, text);
+  const clauses = splitClauses(joined);
   const clauseOf = (at: number) => spanAt(clauses, at);
   // Legal thresholds ("beromset sampai Rp300 juta") are no statistic, nor a neighbour to share words with.
   const quantities = dropThresholds(r, r.readQuantities(text), text, clauseOf);
@@ -326,8 +331,7 @@ function readSegment(r: Reader, a: ArticleReading, sentence: SentenceReading, se
     text,
     clauseOf,
     quantities,
-    // "pelaku usaha mikro, kecil dan menengah (UMKM) ... telah go digital": no joiner inside one noun.
-    windows: numberWindows(joinedLongForms(r, text), quantities, clauseOf),
+    windows: numberWindows(joined, quantities, clauseOf),
     paired: respectively(quantities, sentence.mentions, seg.start, text),
   };
   quantities.forEach((q, i) => {
@@ -397,12 +401,7 @@ function sharedBy(
   const listed = [place];
   for (let k = mentions.indexOf(place) - 1; k >= 0; k--) {
     const m = mentions[k] as RegionMention;
-    if (
-      !/^\s*(?:,|dan|serta|,\s*dan)\s*$/i.test(
-        body.slice(m.end, (listed[0] as RegionMention).start),
-      )
-    )
-      break;
+    if (!LIST_JOINER.test(body.slice(m.end, (listed[0] as RegionMention).start))) break;
     listed.unshift(m);
   }
   return listed.map((m) => m.region);
@@ -703,9 +702,7 @@ function respectively(
 /** "Rp 412 miliar dan Rp 398 miliar": only joiners between the numbers. */
 function inOneList(same: readonly Quantity[], said: string): boolean {
   return same.every(
-    (q, i) =>
-      i === 0 ||
-      /^\s*(?:,|dan|serta|,\s*dan)\s*$/i.test(said.slice((same[i - 1] as Quantity).end, q.start)),
+    (q, i) => i === 0 || LIST_JOINER.test(said.slice((same[i - 1] as Quantity).end, q.start)),
   );
 }
 
@@ -731,12 +728,5 @@ function joinedLongForms(r: Reader, text: string): string {
   if (!r.longForms.any.test(text)) return text;
   let out = text;
   for (const re of r.longFormRes) out = out.replace(re, (m) => m.replace(/[^\p{L}]/gu, "x"));
-  return out;
-}
-
-/** Long forms keep their commas out of the clause split: "usaha mikro, kecil, dan menengah" is one noun. */
-function maskLongForms(text: string, forms: RegExp[]): string {
-  let out = text;
-  for (const re of forms) out = out.replace(re, (m) => m.replace(/,/g, " "));
   return out;
 }

@@ -255,9 +255,7 @@ function partNamed(m: MeasureRules, words: readonly string[]): string[] | undefi
   // "tanpa sektor pertambangan": all but the part, and said so.
   const but = m.exclusions.has(words[at - 1] ?? "") ? [words[at - 1] as string] : [];
   if (cueWords.length > 1) return [...but, ...cueWords];
-  const after = words
-    .slice(at + 1)
-    .filter((w) => w.length > 2 && !m.stop.has(w) && !m.places.has(w) && !/\d/.test(w));
+  const after = words.slice(at + 1).filter((w) => namesSomething(m, w));
   return [...but, ...cueWords, ...after.slice(0, 2)];
 }
 
@@ -292,10 +290,15 @@ function openWords(m: MeasureRules, text: string, q: Quantity): string {
   return (
     foldWords(text)
       .split(" ")
-      .filter((w) => w.length > 2 && !m.stop.has(w) && !m.places.has(w) && !/\d/.test(w))
+      .filter((w) => namesSomething(m, w))
       .slice(0, MAX_OPEN_WORDS)
       .join(" ") || (m.counted.has(nounOf(q)) ? q.noun : "")
   );
+}
+
+/** A word that says what is counted: no stop word, place name or number. */
+function namesSomething(m: MeasureRules, w: string): boolean {
+  return w.length > 2 && !m.stop.has(w) && !m.places.has(w) && !/\d/.test(w);
 }
 
 function classified(m: MeasureRules, words: string, unit: MeasureUnit, wider?: string[]) {
