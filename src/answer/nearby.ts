@@ -67,8 +67,7 @@ export function noDataLines(
  */
 function siblingLine(knowledge: Knowledge, ask: Ask): string | undefined {
   const { shareMetric } = knowledge.metric(ask.metric);
-  const count = knowledge.lexicon.metrics.find((m) => m.shareMetric === ask.metric)?.id;
-  for (const other of [shareMetric, count]) {
+  for (const other of [shareMetric, knowledge.countOf(ask.metric)]) {
     const latest = other && latestSure(knowledge, other, ask.region, ask.period);
     if (latest)
       return `Yang ada: ${knowledge.metric(other).label}, ${factValue(latest[0])}, ${periodText(latest[0].period)} ${sourcesText(latest)}`;

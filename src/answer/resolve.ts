@@ -112,7 +112,7 @@ function notYetOf(knowledge: Knowledge, id: string): string {
   if (metric.complement) return metric.complement;
   const share = metric.shareMetric && knowledge.metric(metric.shareMetric).complement;
   if (!share) return id;
-  return knowledge.lexicon.metrics.find((m) => m.shareMetric === share)?.id ?? share;
+  return knowledge.countOf(share) ?? share;
 }
 
 /**

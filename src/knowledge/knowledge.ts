@@ -13,6 +13,8 @@ export type Knowledge = {
   table: FactTable;
   understand: Understander;
   metric(id: string): Metric;
+  /** The count a share is written as a share of ("umkm_belum_digital" for its share), if any. */
+  countOf(share: string): string | undefined;
   regionName(id: string): string;
 };
 
@@ -38,6 +40,9 @@ export function printOfLexicon(lexicon: Lexicon): string | undefined {
 
 export function makeKnowledge(lexicon: Lexicon, table: FactTable): Knowledge {
   const metrics = new Map(lexicon.metrics.map((m) => [m.id, m]));
+  const counts = new Map(
+    lexicon.metrics.flatMap((m) => (m.shareMetric ? [[m.shareMetric, m.id]] : [])),
+  );
   const names = new Map([...lexicon.places.values()].map((p) => [p.id, p.name]));
   return {
     lexicon,
@@ -49,6 +54,7 @@ export function makeKnowledge(lexicon: Lexicon, table: FactTable): Knowledge {
     // An open measure ("~unit usaha sektor kuliner") is named by its own words.
     metric: (id) =>
       metrics.get(id) ?? { id, label: id.replace(/^~/, ""), unit: "", synonyms: [id] },
+    countOf: (share) => counts.get(share),
     regionName: (id) => names.get(id) ?? placeFor(lexicon.places, id)?.name ?? id,
   };
 }
