@@ -28,21 +28,21 @@ export function narrowed(
         return count(said, wordsSaid) + 2 * count(said, phrasesSaid);
       }),
     );
+  let anySaid = false;
   // Only figures of one time compete: what the question adds never hides another year.
   const pick = (groups: Figures["realised"]) => {
     const best = new Map<string, number>();
     const scored = groups.map((group) => ({ group, points: score(group) }));
+    if (scored.some(({ points }) => points > 0)) anySaid = true;
     for (const { group, points } of scored)
       best.set(group[0].period, Math.max(best.get(group[0].period) ?? 0, points));
     return scored
       .filter(({ group, points }) => points === best.get(group[0].period))
       .map((item) => item.group);
   };
-  const all = [...figures.realised, ...figures.targets];
-  return {
-    realised: pick(figures.realised),
-    targets: pick(figures.targets),
-    // No figure says any of it: what is shown is the measure as a whole, and must say so.
-    unsaid: all.length > 0 && all.every((group) => score(group) === 0),
-  };
+  const realised = pick(figures.realised);
+  const targets = pick(figures.targets);
+  // No figure says any of it: what is shown is the measure as a whole, and must say so.
+  const any = figures.realised.length + figures.targets.length > 0;
+  return { realised, targets, unsaid: any && !anySaid };
 }
