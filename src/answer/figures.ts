@@ -35,12 +35,12 @@ export function figureBlock(knowledge: Knowledge, ask: Ask): Block {
     ask.qualifiers ?? [],
     ask.phrases ?? [],
   );
-  const block = figuresOf(knowledge, ask, realised, targets);
+  const what = `${knowledge.metric(ask.metric).label} ${whereText(knowledge, ask.region)}`;
+  const block = figuresOf(knowledge, ask, { realised, targets, what });
   const cues = knowledge.lexicon.extraction.partCues;
   const part = ask.qualifiers ?? [];
   if (!unsaid || !block.found || !part.some((word) => cues.includes(word))) return block;
   // "penyaluran kur sektor perikanan": no figure of that part; the whole follows, said to be it.
-  const what = `${knowledge.metric(ask.metric).label} ${whereText(knowledge, ask.region)}`;
   return {
     ...block,
     lines: [
@@ -53,10 +53,12 @@ export function figureBlock(knowledge: Knowledge, ask: Ask): Block {
 function figuresOf(
   knowledge: Knowledge,
   ask: Ask,
-  realised: readonly FigureGroup[],
-  targets: readonly FigureGroup[],
+  {
+    realised,
+    targets,
+    what,
+  }: { realised: readonly FigureGroup[]; targets: readonly FigureGroup[]; what: string },
 ): Block {
-  const what = `${knowledge.metric(ask.metric).label} ${whereText(knowledge, ask.region)}`;
   const when = ask.period ? ` untuk ${formatPeriod(ask.period)}` : "";
   const notFound = (opening: string): Block => ({
     lines: [opening, ...noDataLines(knowledge, ask, realised, targets)],
