@@ -1,9 +1,7 @@
 import { z } from "zod";
+import { phrase } from "./phrase";
 
 const word = z.string().regex(/^[a-z0-9]+$/, "one lowercase word");
-const phrase = z
-  .string()
-  .regex(/^[a-z0-9]+( [a-z0-9]+)*$/, "lowercase words separated by single spaces");
 
 /** Informal spellings and their standard words: "brp" → "berapa", "udh" → "sudah". */
 export const slangFileSchema = z.object({

@@ -1,8 +1,6 @@
 import { z } from "zod";
+import { phrase } from "./phrase";
 
-const phrase = z
-  .string()
-  .regex(/^[a-z0-9]+( [a-z0-9]+)*$/, "lowercase words separated by single spaces");
 const metricId = z.string().regex(/^[a-z][a-z_]*$/, "metric id must be snake_case");
 
 export const metricSchema = z.object({
@@ -29,7 +27,8 @@ export const metricSchema = z.object({
 export const metricsFileSchema = z.object({ metrics: z.array(metricSchema).min(1) });
 
 const ruleUnit = z.enum(["persen", "count", "uang"]);
-const cueGroups = z.array(z.array(z.string().min(1)).min(1)).min(1);
+// Cues are looked up word by word in folded text (cues.ts): only folded words can be found.
+const cueGroups = z.array(z.array(phrase).min(1)).min(1);
 
 export const extractionFileSchema = z.object({
   /**

@@ -1,8 +1,6 @@
 import { z } from "zod";
+import { phrase } from "./phrase";
 
-const phrase = z
-  .string()
-  .regex(/^[a-z0-9]+( [a-z0-9]+)*$/, "lowercase words separated by single spaces");
 const phrases = z.array(phrase);
 const unit = z.enum(["year", "month"]);
 
