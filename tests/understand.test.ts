@@ -216,6 +216,15 @@ describe("intents", () => {
   });
 });
 
+describe("the words a question adds", () => {
+  it("are each kept once, however often the message repeats them", () => {
+    const q = understand("mohon maaf mohon maaf, debitur kur mikro mohon maaf jabar berapa");
+    expect(q.rest).toEqual(["maaf", "mikro"]);
+    expect(new Set(q.restPhrases).size).toBe(q.restPhrases.length);
+    expect(q.restPhrases).toContain("kur mikro");
+  });
+});
+
 describe("asking where or when a figure came from", () => {
   it.each([
     "sumbernya media apa?",

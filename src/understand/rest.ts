@@ -19,7 +19,11 @@ export function askingWordsOf(lex: Lexicon): Set<string> {
   ]);
 }
 
-/** What a question says besides asking: the words no detector took, and each with a neighbour. */
+/**
+ * What a question says besides asking: the words no detector took, and each with a neighbour.
+ * Each once: a word said twice says no more, and a long message repeating its chatter would
+ * otherwise be weighed against every figure word by word.
+ */
 export function restOf(
   words: readonly string[],
   taken: readonly boolean[],
@@ -30,11 +34,15 @@ export function restOf(
   );
   return {
     // Each index came from words itself.
-    rest: at.map((i) => words[i] as string),
-    restPhrases: at.flatMap((i) =>
-      [words[i - 1], words[i + 1]].flatMap((n, side) =>
-        n ? [side ? `${words[i]} ${n}` : `${n} ${words[i]}`] : [],
+    rest: [...new Set(at.map((i) => words[i] as string))],
+    restPhrases: [
+      ...new Set(
+        at.flatMap((i) =>
+          [words[i - 1], words[i + 1]].flatMap((n, side) =>
+            n ? [side ? `${words[i]} ${n}` : `${n} ${words[i]}`] : [],
+          ),
+        ),
       ),
-    ),
+    ],
   };
 }
