@@ -37,6 +37,9 @@ describe("numbers read the Indonesian way", () => {
     ["54,81persen", 54.81, "persen"],
     ["delapan ribuan pelaku", 8_000, "count"],
     ["tujuh debitur", 7, "count"],
+    ["6,3 juta dolar AS", 6_300_000, "usd"],
+    ["2,5 miliar dollar Amerika Serikat", 2_500_000_000, "usd"],
+    ["97 miliar rupiah", 97_000_000_000, "rupiah"],
   ])("%s is %d (%s)", (text, value, unit) => {
     const [q] = read(text);
     expect([q?.value, q?.unit]).toEqual([value, unit]);
@@ -175,6 +178,21 @@ describe("each number in its own clause, with its own words", () => {
   it("reads a not-yet share as the not-yet share", () => {
     expect(fact("68 persen").metric).toBe("umkm_belum_digital_share");
   });
+
+  it("reads 'sisanya' after a share as the rest of it, not the share again", () => {
+    expect(fact("37,5 persen").metric).toBe("umkm_digital_share");
+    expect(fact("62,5 persen").metric).toBe("umkm_belum_digital_share");
+  });
+
+  it("reads an export in dollars and in rupiah written after the amount", () => {
+    expect(fact("6,3 juta dolar AS")).toMatchObject({ unit: "US$", value: 6_300_000, period: "2023" });
+    expect(fact("97 miliar rupiah")).toMatchObject({
+      unit: "rupiah",
+      value: 97_000_000_000,
+      approx: "sekitar",
+      region: "sulawesi_barat",
+    });
+  });
 });
 
 describe("regions at their real level", () => {
@@ -272,6 +290,14 @@ describe("time from the number's own clause", () => {
 
   it("dates a figure 'pada periode yang sama' by the sentence before, wherever its clause says so", () => {
     expect(fact("13.800")).toMatchObject({ region: "kota_tarakan", period: "2023-12" });
+  });
+
+  it("dates every number after 'pada periode yang sama' by the figures before, not by an event's year", () => {
+    expect(fact("31.870")).toMatchObject({
+      region: "kabupaten_polewali_mandar",
+      period: "2023-12",
+    });
+    expect(fact("14.620")).toMatchObject({ region: "kabupaten_majene", period: "2023-12" });
   });
 
   it("keeps the period of the figure a quote goes on from, not the day it was said, nor where", () => {

@@ -85,6 +85,8 @@ type Reader = {
   apposition: string[];
   continuation: string[];
   continuesPhrase: string[];
+  /** "pada periode yang sama", found in folded text: where in a sentence it starts to go on. */
+  sameTimeAt: RegExp;
   dataAnaphora: string[];
   thresholds: string[];
   /** "di provinsi ini": padded cue, and the level of place it points back at. */
@@ -127,6 +129,11 @@ type SentenceReading = {
   /** Its opening points back at the sentence before ("Angka tersebut"), or goes on from it. */
   refersBack: boolean;
   goesOn: boolean;
+  /**
+   * Where a phrase past its opening says it goes on ("Berdasarkan kabupaten/kota, pada periode
+   * yang sama ..."): every number after it does, in whichever clause.
+   */
+  goesOnFrom: number;
   /** The last and the first measure of each kind its numbers counted. */
   byUnit: Map<MeasureUnit, MeasureChoice>;
   firsts: Map<MeasureUnit, MeasureChoice>;
@@ -194,9 +201,12 @@ export function makeExtractor(lex: Lexicon): (article: Article) => Extraction {
     targetCues: pad(x.targetCues),
     anaphora: pad(x.anaphora),
     apposition: x.appositionCues.map((c) => `${c} `),
-    continuation: pad(x.continuationCues),
+    continuation: pad([...x.continuationCues, ...x.sameTimeCues]),
     // Anywhere in a number's clause only the phrases say it goes on; "dengan", "juga" say so only first.
     continuesPhrase: pad(x.continuationCues.filter((cue) => cue.includes(" "))),
+    sameTimeAt: new RegExp(
+      `(?<![a-z0-9])(?:${x.sameTimeCues.map(phrasePattern).join("|")})(?![a-z0-9])`,
+    ),
     dataAnaphora: pad(x.dataAnaphora),
     thresholds: pad(x.thresholdCues),
     placeAnaphora: Object.entries(x.placeAnaphora).map(
@@ -295,6 +305,9 @@ function readSentence(r: Reader, a: ArticleReading, s: Span): SentenceReading {
     dated: worthDating ? a.readPeriods(a.folded.slice(s.start, s.end), quote, s.start) : [],
     refersBack,
     goesOn: refersBack || (worthDating && hasCue(opening, r.continuation)),
+    goesOnFrom: worthDating
+      ? phraseEnd(r.sameTimeAt, a.folded.slice(s.start, s.end), s.start)
+      : Number.POSITIVE_INFINITY,
     byUnit: new Map(),
     firsts: new Map(),
   };
@@ -538,7 +551,7 @@ function periodOf(
   });
   // A carried period that holds the article's own date says no more than the date does.
   const carried =
-    (sentence.goesOn || pointsBack || continues) &&
+    (sentence.goesOn || pointsBack || continues || where.at >= sentence.goesOnFrom) &&
     context.period &&
     !periodWithin(published, context.period)
       ? context.period
@@ -588,7 +601,11 @@ function carryOver(lex: Lexicon, a: ArticleReading, s: SentenceReading): void {
   // "... hingga Juni 2024 mencapai Rp610 miliar dari target tahun ini": the figure reached is
   // what "KUR tersebut" in the next sentence goes on from, not the target's year.
   const newest = s.reachedPeriod ?? newestPeriod(s.dated);
-  if (newest && periodRange(newest).start <= periodRange(a.published).end) context.period = newest;
+  // "pada periode yang sama" is the time of the figures before: a sentence with none, whose
+  // year may name an event ("Temu Usaha UMKM Kalteng 2023"), does not change it once set.
+  const figures = s.byUnit.size > 0 || context.period === undefined;
+  if (newest && figures && periodRange(newest).start <= periodRange(a.published).end)
+    context.period = newest;
   for (const [unit, m] of s.byUnit) context.measures.set(unit, m);
   context.previous = s.quote;
   context.previousWords = undefined;
@@ -608,6 +625,12 @@ function newestPeriod(dated: Dated[]): Period | undefined {
     .flatMap((d) => (d.period === "now" || d.speech ? [] : [d.period]))
     .sort((x, y) => (periodRange(x).end < periodRange(y).end ? -1 : 1))
     .at(-1);
+}
+
+/** Where the first match of a phrase ends, in body positions; infinity when there is none. */
+function phraseEnd(re: RegExp, folded: string, offset: number): number {
+  const m = re.exec(folded);
+  return m ? offset + m.index + m[0].length : Number.POSITIVE_INFINITY;
 }
 
 function words(r: Reader, text: string): string {

@@ -87,6 +87,8 @@ type MeasureRules = {
   /** Metrics that count businesses ("unit", "UMKM"), not people, debtors or money. */
   businessMetrics: ReadonlySet<string>;
   increase: string[];
+  remainder: string[];
+  complementOf: ReadonlyMap<string, string | undefined>;
   label: ReadonlyMap<string, string>;
   increaseOf: ReadonlyMap<string, string | undefined>;
   stop: ReadonlySet<string>;
@@ -119,6 +121,8 @@ export function makeMeasureReader(lex: Lexicon, rules: readonly Rule[]) {
       lex.metrics.filter((metric) => ["unit", "UMKM"].includes(metric.unit)).map((m) => m.id),
     ),
     increase: pad(x.increaseCues),
+    remainder: pad(x.remainderCues),
+    complementOf: new Map(lex.metrics.map((metric) => [metric.id, metric.complement])),
     label: new Map(lex.metrics.map((metric) => [metric.id, metric.label])),
     increaseOf: new Map(lex.metrics.map((metric) => [metric.id, metric.increaseMetric])),
     stop: new Set(x.measureStopWords),
@@ -146,7 +150,13 @@ function readMeasure(m: MeasureRules, i: MeasureInput): MeasureChoice | undefine
   if (businesses && !(found?.metric && m.businessMetrics.has(found.metric)))
     return found?.metric === null ? found : metricChoice(m, m.total, found?.sure ?? true);
   if (!found) return openMeasure(m, i);
-  return asIncrease(m, i, found) ?? asPart(m, i, found) ?? asPartOfMeasure(m, i, found) ?? found;
+  return (
+    asRemainder(m, i, found) ??
+    asIncrease(m, i, found) ??
+    asPart(m, i, found) ??
+    asPartOfMeasure(m, i, found) ??
+    found
+  );
 }
 
 /** "26.226 tenaga kerja" is workers; "249 produk UKM" is products, not the UMKM counted. */
@@ -194,6 +204,15 @@ function ruleFound(m: MeasureRules, i: MeasureInput, unit: MeasureUnit) {
 function pointedBack(m: MeasureRules, i: MeasureInput, unit: MeasureUnit) {
   if (!i.pointsBack) return undefined;
   return i.inherited ?? i.led ?? (i.previous ? classified(m, i.previous, unit) : undefined);
+}
+
+/**
+ * "baru 45,2 persen yang sudah go digital, sedangkan sisanya 54,8 persen ...": the rest of a
+ * share is its complement, though the words it borrowed name the share.
+ */
+function asRemainder(m: MeasureRules, i: MeasureInput, found: MeasureChoice) {
+  const rest = found.metric ? m.complementOf.get(found.metric) : undefined;
+  return rest && hasCue(i.near, m.remainder) ? metricChoice(m, rest, found.sure) : undefined;
 }
 
 /** "dan 500 ribu lagi untuk 2024", "penambahan UMKM sebanyak 21.746": an increase, not a total. */

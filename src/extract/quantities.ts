@@ -26,9 +26,11 @@ const SCALE_WORDS = Object.keys(SCALES)
   .sort((a, b) => b.length - a.length)
   .join("|");
 const CURRENCY = String.raw`Rp\.?|IDR|US\$|USD`;
+/** Currency named after the amount, as many outlets write it: "18,4 juta dolar AS", "2 triliun rupiah". */
+const CURRENCY_AFTER = String.raw`dolar|dollar|usd|rupiah`;
 const RANGE = String.raw`\s*(?:-|–|hingga|sampai|s\.d\.?)\s*`;
 const QUANTITY = new RegExp(
-  String.raw`(?<![\w/.,:-])(?:(?<cur>${CURRENCY})\s*)?(?<a>${DIGITS})(?:${RANGE}(?<b>${DIGITS}))?(?<an>-an)?(?:\s*(?<scale>${SCALE_WORDS})(?<an2>an)?(?![\p{L}]))?(?:\s*(?<pct>persen(?:an)?(?![\p{L}])|%))?`,
+  String.raw`(?<![\w/.,:-])(?:(?<cur>${CURRENCY})\s*)?(?<a>${DIGITS})(?:${RANGE}(?<b>${DIGITS}))?(?<an>-an)?(?:\s*(?<scale>${SCALE_WORDS})(?<an2>an)?(?![\p{L}]))?(?:\s+(?<curAfter>${CURRENCY_AFTER})(?:\s+(?:as|amerika(?:\s+serikat)?))?(?![\p{L}]))?(?:\s*(?<pct>persen(?:an)?(?![\p{L}])|%))?`,
   "giu",
 );
 const MONTH_AFTER = /^\s+(?:jan|feb|peb|mar|apr|mei|jun|jul|agu|agt|sep|okt|nov|nop|des)[a-z]*\b/i;
@@ -115,7 +117,8 @@ function digitQuantities(w: NumberWords, text: string): Quantity[] {
     const noun = nounAfter(text, end);
     if (w.incidental.has(firstWord(noun))) continue;
     const a = g.a ?? "";
-    if (!g.scale && !g.pct && !g.cur && !bareCount(w, a, before, after, noun)) continue;
+    const cur = g.cur ?? (g.curAfter && (/^rupiah$/i.test(g.curAfter) ? "Rp" : "US$"));
+    if (!g.scale && !g.pct && !cur && !bareCount(w, a, before, after, noun)) continue;
     const scale = g.scale ? (SCALES[g.scale.toLowerCase()] ?? 1) : 1;
     const value = round(parseDigits(a) * scale);
     const valueMax = g.b ? round(parseDigits(g.b) * scale) : undefined;
@@ -127,7 +130,7 @@ function digitQuantities(w: NumberWords, text: string): Quantity[] {
       value,
       ...(valueMax === undefined ? {} : { valueMax }),
       ...qualifier(before, after, Boolean(g.an || g.an2 || /an$/i.test(g.pct ?? ""))),
-      unit: unitOf(g.pct, g.cur, noun),
+      unit: unitOf(g.pct, cur, noun),
       noun,
     });
   }

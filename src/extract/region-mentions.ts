@@ -19,6 +19,7 @@ export type RegionMention = {
 
 /** The region of a place abroad: what is said of it is not kept. */
 export const ABROAD = "luar_negeri";
+const CURRENCY_WORDS = new Set(["dolar", "dollar"]);
 
 export type RegionFinder = {
   /** Places and national cues in a folded text (foldKeepingPositions), with positions. */
@@ -109,6 +110,8 @@ function findNames(names: PlaceNames, folded: string, original: string): RegionM
     // A bare city name is a proper noun: "batu", "metro" in lowercase are ordinary words.
     if (!match || (!always.has(match.alias) && !/\p{Lu}/u.test(original[pos] ?? ""))) continue;
     const { ids } = match;
+    // "6,3 juta dolar AS" names a currency, not a place the figure is about.
+    if (ids[0] === ABROAD && CURRENCY_WORDS.has(tokens[i - 1] ?? "")) continue;
     found.push({
       start: pos,
       end: match.end,

@@ -64,6 +64,10 @@ export const extractionFileSchema = z.object({
   wholeAfterPartCues: z.array(z.string().min(1)),
   /** Words that make a number an increase of what it counts ("500 ribu lagi", "penambahan ... sebanyak"). */
   increaseCues: z.array(z.string().min(1)),
+  /** Words that make a share the rest of the one before ("sedangkan sisanya 54,8 persen"): its complement. */
+  /** Phrases that date what follows them by the figures before ("pada periode yang sama"), wherever in the sentence. */
+  sameTimeCues: z.array(phrase).min(1),
+  remainderCues: z.array(phrase).min(1),
   /** Words left out of an open measure's words ("yang", "sebesar", "tahun"). */
   measureStopWords: z.array(z.string().min(1)),
   /** Words of a legal threshold or definition ("kekayaan bersih", "paling banyak"): no statistic. */
