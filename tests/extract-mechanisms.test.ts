@@ -185,7 +185,11 @@ describe("each number in its own clause, with its own words", () => {
   });
 
   it("reads an export in dollars and in rupiah written after the amount", () => {
-    expect(fact("6,3 juta dolar AS")).toMatchObject({ unit: "US$", value: 6_300_000, period: "2023" });
+    expect(fact("6,3 juta dolar AS")).toMatchObject({
+      unit: "US$",
+      value: 6_300_000,
+      period: "2023",
+    });
     expect(fact("97 miliar rupiah")).toMatchObject({
       unit: "rupiah",
       value: 97_000_000_000,

@@ -4,7 +4,7 @@
  * "Jakarta, CNBC Indonesia -", "SAMARINDA–". Only forms with an outlet next to the place, or a
  * place in capitals, are taken, so an ordinary sentence with a dash is not mistaken for one.
  */
-const DASH = String.raw`(?:-{1,3}|–|—)`;
+const DASH = "(?:-{1,3}|–|—)";
 const DATELINE = [
   new RegExp(String.raw`^(?<place>\p{Lu}[\p{L} ]{1,40}?)\s*\([^)]{2,40}\)\s*(?:${DASH}|:)\s*`, "u"),
   new RegExp(

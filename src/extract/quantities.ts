@@ -27,7 +27,7 @@ const SCALE_WORDS = Object.keys(SCALES)
   .join("|");
 const CURRENCY = String.raw`Rp\.?|IDR|US\$|USD`;
 /** Currency named after the amount, as many outlets write it: "18,4 juta dolar AS", "2 triliun rupiah". */
-const CURRENCY_AFTER = String.raw`dolar|dollar|usd|rupiah`;
+const CURRENCY_AFTER = "dolar|dollar|usd|rupiah";
 const RANGE = String.raw`\s*(?:-|–|hingga|sampai|s\.d\.?)\s*`;
 const QUANTITY = new RegExp(
   String.raw`(?<![\w/.,:-])(?:(?<cur>${CURRENCY})\s*)?(?<a>${DIGITS})(?:${RANGE}(?<b>${DIGITS}))?(?<an>-an)?(?:\s*(?<scale>${SCALE_WORDS})(?<an2>an)?(?![\p{L}]))?(?:\s+(?<curAfter>${CURRENCY_AFTER})(?:\s+(?:as|amerika(?:\s+serikat)?))?(?![\p{L}]))?(?:\s*(?<pct>persen(?:an)?(?![\p{L}])|%))?`,
