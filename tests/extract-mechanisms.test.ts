@@ -304,6 +304,15 @@ describe("time from the number's own clause", () => {
     expect(fact("14.620")).toMatchObject({ region: "kabupaten_majene", period: "2023-12" });
   });
 
+  it("leaves the time after 'dari target N' to the target, and dates 'Artinya ...' by the figure before", () => {
+    expect(fact("41.250")).toMatchObject({ kind: "realisasi", period: "2024-02" });
+    expect(fact("50.000")).toMatchObject({ kind: "target", period: "2024-12" });
+    expect(fact("53 persen")).toMatchObject({
+      metric: "umkm_belum_digital_share",
+      period: "2024-02",
+    });
+  });
+
   it("keeps the period of the figure a quote goes on from, not the day it was said, nor where", () => {
     expect(fact("Rp2,05 triliun")).toMatchObject({
       measure: "penyaluran KUR mikro",
@@ -360,5 +369,31 @@ describe("sure or unsure", () => {
     const a = answer(k, "umkm gorontalo brp", { today: new Date("2024-08-01T00:00:00Z") });
     expect(a.text).toMatch(/^41\.200 unit — jumlah UMKM di Gorontalo, tahun 2023/);
     expect(a.text).not.toContain("39");
+  });
+});
+
+describe("measures an article names that the curated list does not", () => {
+  const ask = (q: string) => answer(k, q, { today: new Date("2024-10-01T00:00:00Z") }).text;
+
+  it("answers words that are usually off topic when an article counts them for the place", () => {
+    expect(ask("jumlah sertifikat halal sulbar 2023")).toMatch(/^2\.150 .*Sulawesi Barat/);
+    expect(ask("target sertifikat halal sulbar 2023")).toMatch(/^Belum ada data target/);
+  });
+
+  it("still turns away what no article counts", () => {
+    expect(ask("harga cabai sulbar 2023")).toMatch(/^Maaf, saya hanya menjawab statistik UMKM/);
+    expect(ask("investasi umkm sulbar 2023")).toMatch(
+      /^Belum ada data investasi untuk Sulawesi Barat/,
+    );
+  });
+});
+
+describe("a target asked after a month's figure", () => {
+  it("is the one set for later that year", () => {
+    const today = new Date("2024-10-01T00:00:00Z");
+    const first = answer(k, "umkm sulbar yg udh go digital per februari 2024", { today });
+    expect(first.text).toMatch(/^41\.250 /);
+    const next = answer(k, "targetnya?", { today, previous: first.query });
+    expect(next.text).toMatch(/^50\.000 — target UMKM go digital di Sulawesi Barat/);
   });
 });

@@ -8,6 +8,7 @@ import { type Computed, difference } from "./compute";
 import { figureBlock } from "./figures";
 import { withContext } from "./follow-up";
 import { outletView } from "./outlet-view";
+import { openMeasure } from "./open-measures";
 import { greetingText, helpText, outOfScopeText, thanksText } from "./replies";
 import { resolve } from "./resolve";
 import { articleList, factSources } from "./sources";
@@ -58,6 +59,10 @@ export function answerQuery(knowledge: Knowledge, query: Query, question: string
     case "thanks":
       return { ...empty, text: thanksText(), outcome: "help" };
     case "out_of_scope":
+      // "target sertifikat halal kalteng 2023": words that are usually off topic name a
+      // measure an article gives, asked for a place or a time: a figure question after all.
+      if (measureOfItsOwn(knowledge, query))
+        return figureAnswer(knowledge, { ...query, intent: "statistic" }, question);
       return { ...empty, text: outOfScopeText(knowledge), outcome: "out_of_scope" };
     case "source":
       return sourceAnswer(knowledge, query, question);
@@ -66,13 +71,24 @@ export function answerQuery(knowledge: Knowledge, query: Query, question: string
   }
 }
 
+function measureOfItsOwn(knowledge: Knowledge, query: Query): boolean {
+  const asksFigure = query.periods.length > 0 || query.target || query.percent || query.count;
+  return (
+    asksFigure &&
+    query.regions.length > 0 &&
+    openMeasure(knowledge.table, query.rest, query.regions) !== undefined
+  );
+}
+
 function figureAnswer(knowledge: Knowledge, query: Query, question: string): Answer {
   const provinces = query.ambiguous?.candidates.every(
     (candidate) => knowledge.lexicon.places.get(candidate)?.level === "provinsi",
   );
   if (query.ambiguous && provinces && query.regions.length === 0)
     return choiceAnswer(knowledge, query, question, query.ambiguous);
-  if (query.unsupported) return unsupportedAnswer(knowledge, query, question);
+  // "kredit umkm jatim": a measure the curated list lacks may still be one an article names.
+  const named = () => openMeasure(knowledge.table, query.rest, query.regions);
+  if (query.unsupported && !named()) return unsupportedAnswer(knowledge, query, question);
   // One ask more than the blocks shown: enough to tell one ask from several.
   const { asks, assumed, resolved, choices } = resolve(knowledge, query, MAX_BLOCKS + 1);
   if (choices) return choiceAnswer(knowledge, query, question, choices);

@@ -1,6 +1,12 @@
 import type { Fact } from "../facts/fact-schema";
 import { formatApprox } from "../format/number";
-import { comparePeriods, formatPeriod, periodWithin } from "../format/period";
+import {
+  comparePeriods,
+  formatPeriod,
+  type Period,
+  periodRange,
+  periodWithin,
+} from "../format/period";
 import type { FigureGroup } from "../knowledge/fact-table";
 import type { Knowledge } from "../knowledge/knowledge";
 import type { Block } from "./answer-type";
@@ -45,13 +51,12 @@ export function targetBlock(
         what.replace(knowledge.metric(ask.metric).label, knowledge.metric(share).label),
       );
   }
-  // A month's or a quarter's figure is measured against its year's target.
+  // A month's or a quarter's figure is measured against its year's target, or the one set
+  // for a later point of the same year ("90.000 hingga akhir tahun ini" for June).
   const within = ask.period ? inPeriod(targets, ask.period) : targets;
   const period = ask.period;
   const shown =
-    within.length || !period
-      ? within
-      : targets.filter((group) => periodWithin(period, group[0].period));
+    within.length || !period ? within : targets.filter((g) => inForce(g[0].period, period));
   if (shown.length === 0) {
     const other = targets.length
       ? `Target yang ada: ${capped([...new Set(targets.map((group) => formatPeriod(group[0].period)))])}.`
@@ -92,6 +97,14 @@ export function targetBlock(
     facts.push(now);
   }
   return { lines, facts, computed, found: true };
+}
+
+/** Whether a target set for `target` holds at `asked`: its year's, or one later in the same year. */
+function inForce(target: Period, asked: Period): boolean {
+  return (
+    periodWithin(asked, target) ||
+    (target.slice(0, 4) === asked.slice(0, 4) && periodRange(target).end >= periodRange(asked).end)
+  );
 }
 
 /** The gap to the target, dated by the realisation it is measured from, and the share reached. */

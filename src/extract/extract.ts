@@ -174,7 +174,14 @@ type OwnWords = {
 };
 
 /** A number, its own words and its clause, in body positions: where places and periods are looked for. */
-type Where = { at: number; end: number; window: Span; clause: Span };
+type Where = {
+  at: number;
+  end: number;
+  window: Span;
+  clause: Span;
+  /** Where the target the number is measured against starts: the time after it is the target's. */
+  targetAt: number;
+};
 
 /** "215 UMKM sudah go digital, dari target 90.000 UMKM": the target of the figure just given. */
 const TARGET_OF_LAST =
@@ -364,7 +371,7 @@ function readNumber(r: Reader, a: ArticleReading, part: SegmentReading, q: Quant
   }
   sentence.byUnit.set(unit, measure);
   if (!sentence.firsts.has(unit)) sentence.firsts.set(unit, measure);
-  const where = inBody(part.start, q, own);
+  const where = inBody(part, i, own);
   const place = part.paired.get(q) ?? placeOf(sentence.mentions, where, r.lex);
   const region =
     place?.region ??
@@ -509,12 +516,18 @@ function apposedWords(r: Reader, text: string, own: OwnWords) {
   return words(r, text.slice(Math.max(0, clauseStart - APPOSED_CHARS), clauseStart));
 }
 
-function inBody(offset: number, q: Quantity, own: OwnWords): Where {
+function inBody(part: SegmentReading, i: number, own: OwnWords): Where {
+  const offset = part.start;
+  const q = part.quantities[i] as Quantity;
+  const next = part.quantities[i + 1];
+  // "41.300 UMKM ... dari target 50.000 UMKM hingga akhir tahun ini": that year-end is the target's.
+  const target = next && TARGET_OF_LAST.test(part.text.slice(q.end, next.start));
   return {
     at: offset + q.start,
     end: offset + q.end,
     window: { start: offset + own.window.start, end: offset + own.window.end },
     clause: { start: offset + own.clause.start, end: offset + own.clause.end },
+    targetAt: target ? offset + next.start : Number.POSITIVE_INFINITY,
   };
 }
 
@@ -545,6 +558,7 @@ function periodOf(
   const when = pickPeriod(dated, {
     at: where.at,
     end: where.end,
+    targetAt: where.targetAt,
     window: where.window,
     clause: denominator ? where.window : where.clause,
     sentence: !denominator,
@@ -678,12 +692,13 @@ function unitOf(q: Quantity, m: MeasureChoice, lex: Lexicon): string {
 /** The nearest period to a number: in its own words, then its clause, then its sentence. */
 function pickPeriod(
   dated: Dated[],
-  where: { at: number; end: number; window: Span; clause: Span; sentence: boolean },
+  where: Where & { sentence: boolean },
 ): Period | "now" | undefined {
   const distance = (d: Dated) => (d.end <= where.at ? where.at - d.end : d.start - where.end + 1);
+  const ours = (d: Dated) => d.start < where.targetAt;
   const nearestIn = (span: Span) =>
     dated
-      .filter((d) => d.start >= span.start && d.end <= span.end)
+      .filter((d) => d.start >= span.start && d.end <= span.end && ours(d))
       .sort((a, b) => distance(a) - distance(b))[0];
   const inSentence = where.sentence ? dated : [];
   const found =
@@ -691,7 +706,7 @@ function pickPeriod(
     nearestIn(where.clause) ??
     inSentence.filter((d) => d.end <= where.at).at(-1) ??
     // After the number, only the day the statement was made: a "sekarang" further on dates another number.
-    inSentence.find((d) => d.start >= where.end && (d.speech || d.period !== "now"));
+    inSentence.find((d) => d.start >= where.end && ours(d) && (d.speech || d.period !== "now"));
   return found?.period;
 }
 

@@ -1,14 +1,21 @@
 import type { Lexicon } from "../lexicon/load";
 import type { Query } from "./query";
 
-/** Words of asking itself ("berapa", "ada", "dong"): set aside before the rest is read. */
-export function askingWordsOf(lex: Lexicon): Set<string> {
+/**
+ * Words of asking itself ("berapa", "ada", "dong"): set aside before the rest is read. With
+ * `offTopic` false, the off-topic keywords stay in the rest: "sertifikat halal" may name a
+ * measure an article gives.
+ */
+export function askingWordsOf(lex: Lexicon, offTopic = true): Set<string> {
   const { intents } = lex;
+  const keywords = Object.entries(intents.keywords).flatMap(([intent, phrases]) =>
+    offTopic || intent !== "out_of_scope" ? phrases : [],
+  );
   return new Set([
     ...intents.questionWords,
     ...lex.slang.fillers,
     ...[
-      ...Object.values(intents.keywords).flat(),
+      ...keywords,
       ...intents.target,
       ...intents.percent,
       ...intents.realised,

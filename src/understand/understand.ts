@@ -43,6 +43,7 @@ function makeDetectors(lex: Lexicon) {
     /** A word an outlet's name may start with only after a cue ("menurut antara"). */
     ordinary: (w: string) => COMMON_WORDS.has(w) || vocabulary.has(w) || placeWords.has(w),
     asking: askingWordsOf(lex),
+    askingOffTopic: askingWordsOf(lex, false),
     joiners: new Set(lex.intents.joiners),
     narrowsOf: (id: string) => narrows.get(id) ?? [],
   };
@@ -91,7 +92,7 @@ export function makeUnderstander(lex: Lexicon, outlets: readonly string[]): Unde
       latest: time.latest,
       outlets: outletsNamed,
       ...asks,
-      ...restOf(words, taken, d.asking),
+      ...restOf(words, taken, intent === "out_of_scope" ? d.askingOffTopic : d.asking),
       numbers: quotedNumbers(question),
       topic: onTopic,
       // "umkm jatim per juni 23" names the subject, a place and a time: all a question needs.
