@@ -397,3 +397,20 @@ describe("a target asked after a month's figure", () => {
     expect(next.text).toMatch(/^50\.000 — target UMKM go digital di Sulawesi Barat/);
   });
 });
+
+describe("an amount asked in a currency", () => {
+  const ask = (q: string) => answer(k, q, { today: new Date("2024-10-01T00:00:00Z") }).text;
+
+  it("leads with the figure in that currency when the article gives both", () => {
+    expect(ask("ekspor umkm sulbar 2023 dlm rupiah")).toMatch(
+      /^sekitar Rp97 miliar — nilai ekspor/,
+    );
+    expect(ask("ekspor umkm sulbar 2023 brp dolar")).toMatch(/^US\$6,3 juta — nilai ekspor/);
+  });
+
+  it("says when there is none in it, before what there is", () => {
+    expect(ask("ekspor umkm sultra dalam rupiah")).toMatch(
+      /^Belum ada angka nilai ekspor UMKM di Sulawesi Tenggara dalam rupiah\. Yang ada:\nUS\$/,
+    );
+  });
+});

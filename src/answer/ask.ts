@@ -12,6 +12,8 @@ export type Ask = {
   realised?: boolean;
   /** "rata-rata omzet": the articles give totals, which are no average. */
   average?: boolean;
+  /** The unit an amount is wanted in ("rupiah", "US$"): figures in it lead. */
+  currency?: string;
   /** Words the question adds to the measure ("mikro" in "debitur KUR mikro"), and their phrases. */
   qualifiers?: readonly string[];
   phrases?: readonly string[];

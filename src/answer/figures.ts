@@ -76,7 +76,7 @@ function figuresOf(
   const inAsked = ask.period ? inPeriod(realised, ask.period) : realised;
   // An unsure reading is shown with its sentence, never as the figure asked for.
   const pool = inAsked.filter((group) => group.some((fact) => fact.sure));
-  if (pool.length) return latestBlock(knowledge, ask, pool, targets, what);
+  if (pool.length) return inCurrency(knowledge, ask, pool, targets, what);
   const computed =
     realised.length === 0 ? compute(knowledge, ask.metric, ask.region, ask.period) : [];
   if (computed.length) return computedBlock(computed, what);
@@ -96,6 +96,28 @@ function figuresOf(
     };
   }
   return notFound(`Belum ada data ${what}${when}.`);
+}
+
+/**
+ * "ekspor umkm bali dlm rupiah": of amounts given in several currencies, those in the one
+ * asked; when there are none in it, the answer says so before the others.
+ */
+function inCurrency(
+  knowledge: Knowledge,
+  ask: Ask,
+  pool: readonly FigureGroup[],
+  targets: readonly FigureGroup[],
+  what: string,
+): Block {
+  const wanted = ask.currency ? pool.filter((group) => group[0].unit === ask.currency) : [];
+  if (wanted.length) return latestBlock(knowledge, ask, wanted, targets, what);
+  const block = latestBlock(knowledge, ask, pool, targets, what);
+  const money = pool.some((group) => ["rupiah", "US$"].includes(group[0].unit));
+  if (!ask.currency || !money) return block;
+  return {
+    ...block,
+    lines: [`Belum ada angka ${what} dalam ${ask.currency}. Yang ada:`, ...block.lines],
+  };
 }
 
 /**

@@ -49,6 +49,7 @@ export function withContext(query: Query, last?: Query): Query {
     percent: query.percent || (!measure && previous.percent),
     count: query.count,
     average: query.average,
+    currency: query.currency ?? (measure ? undefined : previous.currency),
     realised: query.realised,
     notYet: query.notYet,
     outlets: query.outlets.length ? query.outlets : previous.outlets,

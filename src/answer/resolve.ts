@@ -46,6 +46,7 @@ export function resolve(
           percent: measures.percent,
           realised: query.realised,
           average: query.average,
+          currency: query.currency,
           qualifiers: measures.qualifiers,
           phrases: query.restPhrases,
         });

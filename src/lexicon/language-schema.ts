@@ -39,6 +39,8 @@ export const intentsFileSchema = z.object({
   ofTarget: z.array(phrase),
   /** Words that join two measures into two asked ("jumlah umkm dan umkm go digital"), not one narrowed. */
   joiners: z.array(word).min(1),
+  /** "ekspor umkm bali dlm rupiah": the currency an amount is wanted in, by the unit facts carry ("rupiah", "US$"). */
+  currencies: z.record(z.string().min(1), z.array(phrase).min(1)),
   /** Words that ask for an average ("rata-rata omzet"): a total is no answer to them. */
   averageWords: z.array(phrase),
   /** Words that ask for a count ("jumlah"): a share named with them asks for the count it is a share of. */

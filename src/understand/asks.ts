@@ -2,7 +2,10 @@ import type { IntentsFile } from "../lexicon/language-schema";
 import { hasPhraseIn, type PhraseText, phraseText } from "./phrases";
 import type { Query } from "./query";
 
-type Asks = Pick<Query, "target" | "percent" | "count" | "average" | "unsupported" | "realised">;
+type Asks = Pick<
+  Query,
+  "target" | "percent" | "count" | "average" | "unsupported" | "realised" | "currency"
+>;
 
 export type AskReader = (said: PhraseText, metrics: readonly string[]) => Asks;
 
@@ -16,6 +19,7 @@ export function makeAskReader(intents: IntentsFile): AskReader {
   };
   // Each unsupported measure as a list of its own, made once: the lookups are split once each.
   const unsupported = intents.unsupported.map((measure) => ({ measure, phrases: [measure] }));
+  const currencies = Object.entries(intents.currencies);
   return (said, metrics) => {
     const has = (phrases: readonly string[]) => hasPhraseIn(said, phrases);
     return {
@@ -29,6 +33,7 @@ export function makeAskReader(intents: IntentsFile): AskReader {
         ? undefined
         : unsupported.find((u) => has(u.phrases))?.measure,
       realised: has(intents.realised) || (has(intents.achieved) && !asksTargetItself(said)),
+      currency: currencies.find(([, words]) => has(words))?.[0],
     };
   };
 }

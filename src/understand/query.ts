@@ -37,6 +37,8 @@ export type Query = {
   count: boolean;
   /** "rata-rata omzet umkm": an average asked, which no total answers. */
   average: boolean;
+  /** "dlm rupiah", "brp dolar": the unit an amount is wanted in, when one was said. */
+  currency?: string;
   /** Words read with typo tolerance, and the place they were read as. */
   guessed: { words: string; region: string }[];
   /** A word that names several places ("jawa": three provinces; "bogor": a regency and a city), with them. */

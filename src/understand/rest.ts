@@ -22,6 +22,7 @@ export function askingWordsOf(lex: Lexicon, offTopic = true): Set<string> {
       ...intents.achieved,
       // "nilai", "jumlah", "data": asking for a figure names no measure of an article's own.
       ...intents.figureWords,
+      ...Object.values(intents.currencies).flat(),
     ].flatMap((p) => p.split(" ")),
   ]);
 }
