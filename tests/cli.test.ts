@@ -125,6 +125,17 @@ describe("the command line", () => {
     expect(wrong.stderr).toContain('"xyzzy" tidak dikenali sebagai wilayah atau data.');
   });
 
+  it.each(["ask.js", "facts.js", "eval.js"])(
+    "%s names an unknown option and shows how to call it, with no stack trace",
+    (script) => {
+      const out = run(script, ["--jsn"]);
+      expect(out.status).toBe(2);
+      expect(out.stderr).toContain("Unknown option '--jsn'");
+      expect(out.stderr).toMatch(/(Pakai|Usage): npm run /);
+      expect(out.stderr).not.toMatch(/\n\s+at /);
+    },
+  );
+
   it("names the file and field of a bad article, and exits 1", () => {
     const seeds = mkdtempSync(join(tmpdir(), "bad-seeds-"));
     mkdirSync(join(seeds, "articles"));

@@ -1,11 +1,10 @@
 import { createInterface } from "node:readline";
-import { parseArgs } from "node:util";
 import { answer } from "../answer/answer";
 import type { Answer } from "../answer/answer-type";
 import { loadKnowledge } from "../knowledge/knowledge";
 import { dataPaths } from "../paths";
 import type { Query } from "../understand/query";
-import { failOnSeedError } from "./fail";
+import { failOnSeedError, readCommandLine } from "./fail";
 
 const USAGE = `Pakai: npm run ask -- [--json] [--chart out.png] "pertanyaan"
 Tanpa pertanyaan: membaca satu pertanyaan per baris dari standard input.`;
@@ -27,14 +26,17 @@ function answerJson(a: Answer) {
 }
 
 async function main() {
-  const { values, positionals } = parseArgs({
-    options: {
-      json: { type: "boolean" },
-      chart: { type: "string" },
-      help: { type: "boolean", short: "h" },
+  const { values, positionals } = readCommandLine(
+    {
+      options: {
+        json: { type: "boolean" },
+        chart: { type: "string" },
+        help: { type: "boolean", short: "h" },
+      },
+      allowPositionals: true,
     },
-    allowPositionals: true,
-  });
+    USAGE,
+  );
   if (values.help) return console.log(USAGE);
   const k = failOnSeedError(() => loadKnowledge(dataPaths()));
   // Lines read from standard input are one conversation, as in the chat: "kalau lampung?" follows on.

@@ -1,4 +1,3 @@
-import { parseArgs } from "node:util";
 import { z } from "zod";
 import { answer } from "../answer/answer";
 import type { Answer } from "../answer/answer-type";
@@ -22,7 +21,7 @@ import { type FactMatching, matchFacts } from "../eval/match-facts";
 import type { Fact } from "../facts/fact-schema";
 import type { Knowledge } from "../knowledge/knowledge";
 import { dataPaths } from "../paths";
-import { failOnSeedError } from "./fail";
+import { failOnSeedError, readCommandLine } from "./fail";
 
 const USAGE = `Usage: npm run eval -- <corpus folder> [--verbose] [--min-found N] [--min-right N]
        [--max-extra N] [--min-questions N] [--min-turns N] [--max-wrong-lead N]
@@ -43,18 +42,21 @@ function readArgs(): {
   verbose: boolean;
   limits: Partial<Record<ThresholdFlag, number>>;
 } {
-  const { values, positionals } = parseArgs({
-    options: {
-      verbose: { type: "boolean" },
-      help: { type: "boolean", short: "h" },
-      // One string option per threshold flag: what fromEntries builds, in a type it cannot say.
-      ...(Object.fromEntries(THRESHOLDS.map((t) => [t.flag, { type: "string" }])) as Record<
-        ThresholdFlag,
-        { type: "string" }
-      >),
+  const { values, positionals } = readCommandLine(
+    {
+      options: {
+        verbose: { type: "boolean" },
+        help: { type: "boolean", short: "h" },
+        // One string option per threshold flag: what fromEntries builds, in a type it cannot say.
+        ...(Object.fromEntries(THRESHOLDS.map((t) => [t.flag, { type: "string" }])) as Record<
+          ThresholdFlag,
+          { type: "string" }
+        >),
+      },
+      allowPositionals: true,
     },
-    allowPositionals: true,
-  });
+    USAGE,
+  );
   const [folder] = positionals;
   if (values.help || !folder || positionals.length > 1) {
     console.log(USAGE);

@@ -1,18 +1,32 @@
 import { writeFileSync } from "node:fs";
-import { parseArgs } from "node:util";
 import { factValue } from "../answer/wording";
 import { formatPeriod } from "../format/period";
 import { loadKnowledge } from "../knowledge/knowledge";
 import { dataPaths } from "../paths";
 import { factsCsv } from "../table-export/csv";
 import { filterFacts, readFilter } from "../table-export/fact-filter";
-import { failOnSeedError } from "./fail";
+import { failOnSeedError, readCommandLine } from "./fail";
 import { formatTable } from "./table";
 
-const { values, positionals } = parseArgs({
-  options: { json: { type: "boolean" }, csv: { type: "boolean" }, out: { type: "string" } },
-  allowPositionals: true,
-});
+const USAGE = `Pakai: npm run facts -- [--json | --csv [--out berkas.csv] [kata penyaring]]
+Tanpa pilihan: tabel fakta, lalu angka yang tidak dikenali sebagai statistik.`;
+
+const { values, positionals } = readCommandLine(
+  {
+    options: {
+      json: { type: "boolean" },
+      csv: { type: "boolean" },
+      out: { type: "string" },
+      help: { type: "boolean", short: "h" },
+    },
+    allowPositionals: true,
+  },
+  USAGE,
+);
+if (values.help) {
+  console.log(USAGE);
+  process.exit(0);
+}
 const k = failOnSeedError(() => loadKnowledge(dataPaths()));
 if (values.csv) {
   // The same file /unduh sends, with the same filter words: "npm run facts -- --csv jatim".
