@@ -265,6 +265,22 @@ describe("regions at their real level", () => {
     expect(fact("Rp188 miliar")).toMatchObject({ region: "kabupaten_kolaka_utara" });
   });
 
+  it("reads each item of a list on its own line, with the time of the line that introduced it", () => {
+    expect(fact("212.400")).toMatchObject({ region: "kabupaten_brebes", period: "2024-06" });
+    expect(fact("198.750")).toMatchObject({ region: "kabupaten_cilacap", period: "2024-06" });
+    expect(fact("176.300")).toMatchObject({ region: "kota_semarang", period: "2024-06" });
+  });
+
+  it("reads a story filed from Jakarta as national until it names a place, and after", () => {
+    expect(fact("Rp 190,4 triliun")).toMatchObject({ region: "nasional", sure: true });
+    expect(fact("66 persen")).toMatchObject({
+      region: "nasional",
+      measure: "porsi penyaluran KUR mikro",
+    });
+    expect(fact("Rp 3,1 triliun").region).toBe("sulawesi_tengah");
+    expect(fact("Rp 310 triliun")).toMatchObject({ region: "nasional", kind: "target" });
+  });
+
   it("does not carry a regency named in one paragraph into the next", () => {
     expect(fact("Rp35 miliar").region).toBe("kabupaten_wakatobi");
     expect(fact("Rp910 miliar").region).toBe("sulawesi_tenggara");

@@ -35,12 +35,19 @@ export function dropAppositives(mentions: RegionMention[], lex: Lexicon): Region
   });
 }
 
-/** The place an article names most often: what its figures are about when their own words name none. */
-export function mostMentioned(mentions: RegionMention[]): string | undefined {
+/**
+ * The place an article names most often: what its figures are about when their own words name
+ * none. Of places named as often, one its headline names, then the one named first.
+ */
+export function mostMentioned(
+  mentions: RegionMention[],
+  headline: ReadonlySet<string> = new Set(),
+): string | undefined {
   const count = new Map<string, number>();
   for (const m of mentions)
     if (m.region !== ABROAD) count.set(m.region, (count.get(m.region) ?? 0) + 1);
-  return [...count].sort((a, b) => b[1] - a[1])[0]?.[0];
+  const titled = (region: string) => Number(headline.has(region));
+  return [...count].sort((a, b) => b[1] - a[1] || titled(b[0]) - titled(a[0]))[0]?.[0];
 }
 
 /** "Jumlah UMKM di Kota Bandung Tahun 2023": a headline's one period dates the figures that name none. */

@@ -29,7 +29,7 @@ import {
   spelledNumberTest,
 } from "./quantities";
 import { ABROAD, makeRegionFinder, type RegionFinder, type RegionMention } from "./region-mentions";
-import { quoteSegments, type Span, splitSentences } from "./sentences";
+import { LIST_ITEM, quoteSegments, type Span, splitSentences } from "./sentences";
 import { type NumberWindow, numberWindows } from "./windows";
 
 /** A statistic as read from one sentence, before corrections and de-duplication. */
@@ -109,8 +109,13 @@ type ArticleReading = {
   /** The places the article names, in text order; those before `cursor` lie behind the sentence read. */
   mentions: RegionMention[];
   cursor: number;
-  /** The place the article is mostly about, and whether it names more than one. */
+  /**
+   * The place the article is about: the one its headline names, else the one its body names
+   * most; and whether it names more than one.
+   */
   region: string;
+  /** Filed from the capital about the country: a figure that names no place is national. */
+  national: boolean;
   manyPlaces: boolean;
   /** The period of a figure that names none. */
   undated: Period;
@@ -266,6 +271,21 @@ function readArticle(r: Reader, article: Article, sentences: Span[]): ArticleRea
   const folded = foldKeepingPositions(body);
   const dateline = findDatelineIn(body, sentences);
   const mentions = dropAppositives(r.regions.mentions(folded, body), r.lex);
+  // The dateline says where the news was filed: no mention of what it is about.
+  const filed = dateline && {
+    start: dateline.sentence.start,
+    end: dateline.sentence.start + dateline.length,
+  };
+  const named = mentions.filter((m) => !filed || m.start >= filed.end || m.end <= filed.start);
+  const most = mostMentioned(named, titlePlaces(r, article.title));
+  // Filed from the capital, and its lead names no place of its own: a story about the country
+  // ("JAKARTA – Penyaluran KUR ... mencapai Rp 227,6 triliun"), whatever places come later.
+  const lead = sentences.find((s) => !filed || s.end > filed.end);
+  const national =
+    Boolean(dateline && r.lex.extraction.nationalDatelines.includes(foldWords(dateline.place))) &&
+    !named.some(
+      (m) => lead && m.start >= lead.start && m.end <= lead.end && m.region !== "nasional",
+    );
   const context: Context = {
     previous: "",
     measures: new Map(),
@@ -280,8 +300,10 @@ function readArticle(r: Reader, article: Article, sentences: Span[]): ArticleRea
     dateline,
     mentions,
     cursor: 0,
-    region:
-      mostMentioned(mentions) ?? (dateline && r.regions.ofPlace(dateline.place)) ?? "nasional",
+    region: national
+      ? "nasional"
+      : (most ?? (dateline && r.regions.ofPlace(dateline.place)) ?? "nasional"),
+    national,
     manyPlaces: new Set(mentions.map((m) => m.region)).size > 1,
     undated: undatedPeriod(readPeriods, article),
     context,
@@ -292,6 +314,11 @@ function readArticle(r: Reader, article: Article, sentences: Span[]): ArticleRea
     facts: [],
     skipped: [],
   };
+}
+
+/** The places a headline names ("UMKM Kota Jambi Bertambah ..."). */
+function titlePlaces(r: Reader, title: string): Set<string> {
+  return new Set(r.regions.mentions(foldKeepingPositions(title), title).map((m) => m.region));
 }
 
 /** A sentence: its places, its periods, how it opens, and then its numbers, part by part. */
@@ -311,7 +338,9 @@ function readSentence(r: Reader, a: ArticleReading, s: Span): SentenceReading {
     mentions: mentionsIn(a, from, s.end),
     dated: worthDating ? a.readPeriods(a.folded.slice(s.start, s.end), quote, s.start) : [],
     refersBack,
-    goesOn: refersBack || (worthDating && hasCue(opening, r.continuation)),
+    // A list's items go on from the sentence that introduced them ("... per Juni 2024 adalah:").
+    goesOn:
+      refersBack || (worthDating && (hasCue(opening, r.continuation) || LIST_ITEM.test(quote))),
     goesOnFrom: worthDating
       ? phraseEnd(r.sameTimeAt, a.folded.slice(s.start, s.end), s.start)
       : Number.POSITIVE_INFINITY,
@@ -596,7 +625,7 @@ function isSure(a: ArticleReading, measure: MeasureChoice, place: RegionMention 
   return (
     measure.sure &&
     !place?.candidates &&
-    (Boolean(place) || Boolean(a.context.region) || !a.manyPlaces)
+    (Boolean(place) || Boolean(a.context.region) || !a.manyPlaces || a.national)
   );
 }
 
@@ -615,9 +644,11 @@ function carryOver(lex: Lexicon, a: ArticleReading, s: SentenceReading): void {
   // "... hingga Juni 2024 mencapai Rp610 miliar dari target tahun ini": the figure reached is
   // what "KUR tersebut" in the next sentence goes on from, not the target's year.
   const newest = s.reachedPeriod ?? newestPeriod(s.dated);
-  // "pada periode yang sama" is the time of the figures before: a sentence with none, whose
-  // year may name an event ("Temu Usaha UMKM Kalteng 2023"), does not change it once set.
-  const figures = s.byUnit.size > 0 || context.period === undefined;
+  // "pada periode yang sama" is the time of the figures before: a sentence with none changes
+  // it only with a month or a day ("per Juni 2024, lima daerah ... adalah:"), not with a
+  // year, which may name an event ("Temu Usaha UMKM Kalteng 2023").
+  const figures =
+    s.byUnit.size > 0 || context.period === undefined || (newest && !/^\d{4}$/.test(newest));
   if (newest && figures && periodRange(newest).start <= periodRange(a.published).end)
     context.period = newest;
   for (const [unit, m] of s.byUnit) context.measures.set(unit, m);

@@ -2,11 +2,14 @@ export type Span = { start: number; end: number };
 export type Segment = Span & { quoted: boolean };
 
 const ENDS_SENTENCE = /[.!?:"”)]\s*$/;
+/** "- Kabupaten Malang: 487.120 unit", "2) Kota Batu ...": one item of a list, a line of its own. */
+export const LIST_ITEM = /^\s*(?:[-–•*·]|\d{1,2}[.)])\s+/;
 
 /**
  * Splits an article body into sentences, as spans of the body. A line that stops without
  * punctuation runs on into the next one (scraped articles break sentences across lines),
- * while a blank line always ends a sentence (headlines have no full stop).
+ * while a blank line always ends a sentence (headlines have no full stop), and so does each
+ * item of a list.
  */
 export function splitSentences(body: string): Span[] {
   const blocks: Span[] = [];
@@ -19,7 +22,8 @@ export function splitSentences(body: string): Span[] {
     if (!line.trim()) return;
     if (blockStart < 0) blockStart = start;
     const next = lines[i + 1];
-    if (next === undefined || !next.trim() || ENDS_SENTENCE.test(line)) {
+    const listed = LIST_ITEM.test(line) || (next !== undefined && LIST_ITEM.test(next));
+    if (next === undefined || !next.trim() || ENDS_SENTENCE.test(line) || listed) {
       blocks.push({ start: blockStart, end: start + line.length });
       blockStart = -1;
     }

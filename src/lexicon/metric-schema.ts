@@ -67,6 +67,8 @@ export const extractionFileSchema = z.object({
   /** Words that make a share the rest of the one before ("sedangkan sisanya 54,8 persen"): its complement. */
   /** Phrases that date what follows them by the figures before ("pada periode yang sama"), wherever in the sentence. */
   sameTimeCues: z.array(phrase).min(1),
+  /** Where national news is filed from ("JAKARTA –"): before any place is named, its figures are national. */
+  nationalDatelines: z.array(phrase).min(1),
   remainderCues: z.array(phrase).min(1),
   /** Words left out of an open measure's words ("yang", "sebesar", "tahun"). */
   measureStopWords: z.array(z.string().min(1)),
