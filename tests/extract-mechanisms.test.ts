@@ -430,3 +430,41 @@ describe("an amount asked in a currency", () => {
     );
   });
 });
+
+describe("follow-ups that change only how the figure is wanted", () => {
+  const today = new Date("2024-10-01T00:00:00Z");
+
+  it("gives the same figure in the other currency for 'rupiahnya?', then keeps it for another year", () => {
+    const first = answer(k, "ekspor umkm sulbar 2023 brp dolar", { today });
+    expect(first.text).toMatch(/^US\$6,3 juta/);
+    const next = answer(k, "rupiahnya?", { today, previous: first.query });
+    expect(next.text).toMatch(/^sekitar Rp97 miliar — nilai ekspor UMKM di Sulawesi Barat/);
+  });
+
+  it("turns away an off-topic follow-up instead of answering the last measure", () => {
+    const first = answer(k, "ekspor umkm sulbar 2023 brp dolar", { today });
+    expect(answer(k, "harga cabai?", { today, previous: first.query }).text).toMatch(/^Maaf/);
+  });
+});
+
+describe("how people shorten places and measures", () => {
+  it.each([
+    ["umkm kota smg brp", "kota_semarang"],
+    ["kalo kota mlg kur nya brp", "kota_malang"],
+    ["umkm kab bdg", "kabupaten_bandung"],
+  ])("%s asks about %s", (q, region) => {
+    expect(k.understand(q, new Date("2024-10-01T00:00:00Z")).regions).toEqual([region]);
+  });
+
+  it("reads a non-performing-loan ratio as that, not as a share of KUR", () => {
+    expect(fact("1,9 persen")).toMatchObject({
+      measure: "rasio kredit bermasalah (NPL)",
+      region: "nasional",
+    });
+  });
+
+  it("reads 'udh cair' as asking what was disbursed", () => {
+    const a = answer(k, "kur sulteng udh cair brp", { today: new Date("2024-10-01T00:00:00Z") });
+    expect(a.text).toMatch(/^Rp3,1 triliun — penyaluran KUR di Sulawesi Tengah/);
+  });
+});

@@ -72,12 +72,11 @@ export function answerQuery(knowledge: Knowledge, query: Query, question: string
 }
 
 function measureOfItsOwn(knowledge: Knowledge, query: Query): boolean {
+  if (!query.regions.length) return false;
+  const open = openMeasure(knowledge.table, query.rest, query.regions);
+  // A time or a figure asked, or two of the measure's own words: "sertifikat halal gorontalo?".
   const asksFigure = query.periods.length > 0 || query.target || query.percent || query.count;
-  return (
-    asksFigure &&
-    query.regions.length > 0 &&
-    openMeasure(knowledge.table, query.rest, query.regions) !== undefined
-  );
+  return open !== undefined && (asksFigure || open.words.length >= 2);
 }
 
 function figureAnswer(knowledge: Knowledge, query: Query, question: string): Answer {

@@ -16,11 +16,21 @@ export function withContext(query: Query, last?: Query): Query {
   if (query.intent === "source") return { ...previous, intent: "source", numbers: query.numbers };
   const place = query.regions.length > 0 || Boolean(query.ambiguous);
   const time = query.periods.length > 0 || query.latest;
-  // "umkm binaan kab bogor": words of a measure of their own, though no curated one, name a measure.
-  const measure = query.metrics.length > 0 || (query.topic && query.rest.length > 0);
-  // "kalau menurut celebes pos?": another source for the same figure.
+  // "umkm binaan kab bogor", "sertifikat halalnya di gorontalo?": words of a measure of their
+  // own, though no curated one, name a measure.
+  const offTopic = query.intent === "out_of_scope";
+  const measure =
+    query.metrics.length > 0 || ((query.topic || (offTopic && place)) && query.rest.length > 0);
+  // "kalau menurut celebes pos?": another source for the same figure; "rupiahnya?": another unit.
   const asksAbout =
-    query.target || query.percent || query.realised || query.notYet || query.outlets.length > 0;
+    query.target ||
+    query.percent ||
+    query.realised ||
+    query.notYet ||
+    query.outlets.length > 0 ||
+    query.currency !== undefined;
+  // "harga cabai?" after a figure is no follow-up: it names neither a place nor a time.
+  if (offTopic && !(place || time || asksAbout)) return query;
   const ownQuestion =
     query.whole || (query.topic && (query.intent === "trend" || query.intent === "comparison"));
   if (!(place || time || measure || asksAbout) || (place && measure) || ownQuestion) return query;

@@ -77,6 +77,7 @@ export function vocabularyOf(lex: Lexicon): Set<string> {
     ...lex.outlets.cues,
     ...lex.intents.topic,
     ...lex.intents.unsupported,
+    ...Object.values(lex.intents.currencies).flat(),
     ...Object.values(lex.slang.phrases),
     ...Object.values(lex.slang.words),
     ...lex.slang.fillers,
