@@ -179,6 +179,13 @@ describe("each number in its own clause, with its own words", () => {
     expect(fact("68 persen").metric).toBe("umkm_belum_digital_share");
   });
 
+  it("reads new UMKM as an increase, and those with a halal certificate as a part, of the capital", () => {
+    expect(fact("2.640")).toMatchObject({ metric: "umkm_tambahan", region: "kota_semarang" });
+    expect(fact("410").metric).toBeNull();
+    expect(fact("410").measure).toContain("sertifikat halal");
+    expect(fact("410").region).toBe("kota_semarang");
+  });
+
   it("reads 'sisanya' after a share as the rest of it, not the share again", () => {
     expect(fact("37,5 persen").metric).toBe("umkm_digital_share");
     expect(fact("62,5 persen").metric).toBe("umkm_belum_digital_share");

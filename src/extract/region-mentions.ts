@@ -31,11 +31,21 @@ export type RegionFinder = {
 export function makeRegionFinder(lex: Lexicon): RegionFinder {
   const names = indexNames(lex);
   const ranking = rankingScope(lex.extraction.rankingCues);
+  const capital = new RegExp(
+    `(?:^|[^a-z])(?:${lex.extraction.capitalCues.map((c) => c.replace(/ /g, "\\s+")).join("|")})\\s+(?:provinsi\\s+)?$`,
+  );
   const roles = roleCues(lex);
   return {
     mentions: (folded, original) =>
       joinGroups(
-        settle(dropRankingScopes(findNames(names, folded, original), folded, ranking), lex),
+        settle(
+          dropCapitalOf(
+            dropRankingScopes(findNames(names, folded, original), folded, ranking),
+            folded,
+            capital,
+          ),
+          lex,
+        ),
         folded,
         original,
         lex,
@@ -199,6 +209,11 @@ function rankingScope(cues: readonly string[]): RegExp {
  */
 function dropRankingScopes(found: RegionMention[], folded: string, scope: RegExp) {
   return found.filter((m) => !scope.test(folded.slice(Math.max(0, m.start - 40), m.start)));
+}
+
+/** "16.874 UMKM di ibu kota Provinsi Aceh tersebut" counts the capital's, not the province's. */
+function dropCapitalOf(found: RegionMention[], folded: string, capital: RegExp) {
+  return found.filter((m) => !capital.test(folded.slice(Math.max(0, m.start - 20), m.start)));
 }
 
 /**

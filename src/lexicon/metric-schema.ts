@@ -68,6 +68,8 @@ export const extractionFileSchema = z.object({
   /** Phrases that date what follows them by the figures before ("pada periode yang sama"), wherever in the sentence. */
   sameTimeCues: z.array(phrase).min(1),
   /** Where national news is filed from ("JAKARTA –"): before any place is named, its figures are national. */
+  /** "di ibu kota Provinsi Aceh tersebut": the province named after these is the setting of its capital, not the place. */
+  capitalCues: z.array(phrase).min(1),
   nationalDatelines: z.array(phrase).min(1),
   remainderCues: z.array(phrase).min(1),
   /** Words left out of an open measure's words ("yang", "sebesar", "tahun"). */
