@@ -470,6 +470,19 @@ describe("how people shorten places and measures", () => {
     });
   });
 
+  it("keeps bank credit to UMKM apart from KUR, and gives no share where there is only an amount", () => {
+    expect(fact("Rp 1.420 triliun")).toMatchObject({
+      metric: null,
+      measure: "penyaluran kredit UMKM",
+    });
+    const today = new Date("2024-10-01T00:00:00Z");
+    expect(answer(k, "kredit umkm nasional brp", { today }).text).toMatch(/^Rp1\.420 triliun/);
+    expect(answer(k, "kur nasional agustus 2024", { today }).text).toMatch(/^Rp190,4 triliun/);
+    expect(answer(k, "porsi kredit umkm nasional brp persen", { today }).text).toMatch(
+      /^Belum ada angka persentase/,
+    );
+  });
+
   it("reads 'udh cair' as asking what was disbursed", () => {
     const a = answer(k, "kur sulteng udh cair brp", { today: new Date("2024-10-01T00:00:00Z") });
     expect(a.text).toMatch(/^Rp3,1 triliun — penyaluran KUR di Sulawesi Tengah/);

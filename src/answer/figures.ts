@@ -66,8 +66,15 @@ function figuresOf(
     computed: [],
     found: false,
   });
-  const percentOfCount =
-    ask.percent && knowledge.metric(ask.metric).unit !== "persen" && !ask.metric.startsWith("~");
+  // An open measure's unit is its figures': a share asked of one counted or in money has none.
+  const open = ask.metric.startsWith("~");
+  const shares = (groups: readonly FigureGroup[]) =>
+    groups.some((group) => group[0].unit === "persen");
+  const percentOfCount = ask.percent
+    ? open
+      ? !shares(realised) && !shares(targets)
+      : knowledge.metric(ask.metric).unit !== "persen"
+    : false;
   if (percentOfCount) return notFound(`Belum ada angka persentase ${what}${when}.`);
   if (ask.average)
     return notFound(`Belum ada data rata-rata ${what}${when}; yang ada angka totalnya.`);
