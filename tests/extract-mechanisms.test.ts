@@ -488,3 +488,28 @@ describe("how people shorten places and measures", () => {
     expect(a.text).toMatch(/^Rp3,1 triliun — penyaluran KUR di Sulawesi Tengah/);
   });
 });
+
+describe("how much a measure changed", () => {
+  const today = new Date("2024-10-01T00:00:00Z");
+
+  it("reads a share right after a word of change as the change of what its clause counts", () => {
+    expect(fact("5,6 persen")).toMatchObject({ metric: null, measure: "kenaikan jumlah UMKM" });
+    expect(fact("9,3 persen")).toMatchObject({
+      metric: null,
+      measure: "pertumbuhan penyaluran KUR",
+    });
+    expect(fact("6,2 persen").metric).toBe("pertumbuhan_ekonomi");
+    // "meningkat hingga 38 persen" says where the share got to, not by how much.
+    expect(fact("38 persen").metric).toBe("umkm_digital_share");
+  });
+
+  it("answers 'naik brp persen' with the change, whichever word the article used", () => {
+    expect(answer(k, "umkm kaltim naik brp persen", { today }).text).toMatch(
+      /^sekitar 5,6 persen — kenaikan jumlah UMKM di Kalimantan Timur/,
+    );
+    expect(answer(k, "pertumbuhan kur kaltim 2023", { today }).text).toMatch(
+      /^9,3 persen — pertumbuhan penyaluran KUR di Kalimantan Timur/,
+    );
+    expect(answer(k, "umkm kaltim brp", { today }).text).toMatch(/^372\.410 unit/);
+  });
+});

@@ -60,6 +60,7 @@ export function withContext(query: Query, last?: Query): Query {
     count: query.count,
     average: query.average,
     currency: query.currency ?? (measure ? undefined : previous.currency),
+    change: query.change ?? (measure ? undefined : previous.change),
     realised: query.realised,
     notYet: query.notYet,
     outlets: query.outlets.length ? query.outlets : previous.outlets,

@@ -67,8 +67,13 @@ function measuresAsked(knowledge: Knowledge, query: Query): Measures {
   const defaults = knowledge.lexicon.intents.defaults;
   const assumed: string[] = [];
   let { metrics, rest: qualifiers } = query;
+  const change = metrics.length <= 1 ? changeAsked(knowledge, query, metrics[0]) : undefined;
+  if (change) {
+    metrics = [change.key];
+    qualifiers = query.rest.filter((word) => !change.words.includes(word));
+  }
   // "umkm kuliner kabupaten bogor": words no curated measure has may name one an article has.
-  if (query.rest.length && metrics.length <= 1) {
+  else if (query.rest.length && metrics.length <= 1) {
     const metric = metrics[0] ?? defaults.metric;
     const open =
       metric === defaults.metric
@@ -105,6 +110,29 @@ function measuresAsked(knowledge: Knowledge, query: Query): Measures {
   if (percentAsked) metrics = metrics.map((metric) => shareOf(metric) ?? metric);
   const percent = percentAsked && !metrics.some((metric) => shareOf(metric));
   return { metrics: [...new Set(metrics)], qualifiers, percent, assumed };
+}
+
+/**
+ * "jumlah umkm jambi naik brp persen": how much a measure changed, as the articles name it
+ * ("kenaikan jumlah UMKM", "pertumbuhan penyaluran KUR"), whichever word of that direction
+ * they used.
+ */
+function changeAsked(knowledge: Knowledge, query: Query, metric: string | undefined) {
+  if (!query.change) return undefined;
+  const { changes } = knowledge.lexicon.extraction;
+  const { table } = knowledge;
+  const words = changes.flatMap((c) => c.words);
+  const nouns = changes.filter((c) => Boolean(c.down) === (query.change === "down"));
+  const isChange = (key: string) => nouns.some((c) => key.startsWith(`~${c.noun} `));
+  // "pertumbuhan kredit umkm": the change of a measure an article names in its own words.
+  const named = metric ? undefined : openMeasure(table, query.rest, query.regions, isChange);
+  if (named) return { key: named.key, words: [...words, ...named.words] };
+  const of = metric
+    ? knowledge.metric(metric).label
+    : (openMeasure(table, query.rest, query.regions)?.key.slice(1) ??
+      knowledge.metric(knowledge.lexicon.intents.defaults.metric).label);
+  const key = nouns.map((c) => `~${c.noun} ${of}`).find((k) => table.regionsWith(k).length);
+  return key ? { key, words } : undefined;
 }
 
 /** A share's complement; for a count, the count of its share's complement. Else the metric itself. */
@@ -147,10 +175,21 @@ function openMeasureAsked(knowledge: Knowledge, query: Query, metric: string) {
       return query.rest.some((word) => said.includes(word));
     }),
   );
-  return (
-    openMeasure(knowledge.table, query.rest, query.regions) ??
-    (query.regions.length && !saidHere ? openMeasure(knowledge.table, query.rest, []) : undefined)
-  );
+  // "kredit umkm" is the amount lent, "porsi kredit umkm brp persen" the share: of measures
+  // named by all the question's words, one in the kind of figure asked comes first.
+  const table = knowledge.table;
+  const inKind = (key: string) => {
+    const region = table.regionsWith(key)[0];
+    const unit = region && table.figures(key, region).realised[0]?.[0].unit;
+    return (unit === "persen") === query.percent;
+  };
+  const find = (regions: readonly string[]) => {
+    const best = openMeasure(table, query.rest, regions);
+    const kind = openMeasure(table, query.rest, regions, inKind);
+    // Only when it says all the question says: "porsi kredit" is no NPL ratio of credit.
+    return kind?.words.length === query.rest.length ? kind : best;
+  };
+  return find(query.regions) ?? (query.regions.length && !saidHere ? find([]) : undefined);
 }
 
 type Places = { regions: string[]; choices?: Resolved["choices"]; assumed: string[] };

@@ -88,6 +88,8 @@ type MeasureRules = {
   businessMetrics: ReadonlySet<string>;
   increase: string[];
   remainder: string[];
+  changeNoun: ReadonlyMap<string, string>;
+  changeFillers: ReadonlySet<string>;
   complementOf: ReadonlyMap<string, string | undefined>;
   label: ReadonlyMap<string, string>;
   increaseOf: ReadonlyMap<string, string | undefined>;
@@ -122,6 +124,8 @@ export function makeMeasureReader(lex: Lexicon, rules: readonly Rule[]) {
     ),
     increase: pad(x.increaseCues),
     remainder: pad(x.remainderCues),
+    changeNoun: new Map(x.changes.flatMap((c) => c.words.map((w) => [w, c.noun] as const))),
+    changeFillers: new Set(x.changeFillers),
     complementOf: new Map(lex.metrics.map((metric) => [metric.id, metric.complement])),
     label: new Map(lex.metrics.map((metric) => [metric.id, metric.label])),
     increaseOf: new Map(lex.metrics.map((metric) => [metric.id, metric.increaseMetric])),
@@ -143,6 +147,8 @@ function readMeasure(m: MeasureRules, i: MeasureInput): MeasureChoice | undefine
   // else its clause is about; with no rule for the thing, the article's words name it.
   if (i.q.unit === "count" && m.counted.has(nounOf(i.q)) && !generic(i.q))
     return namedThing(m, i, unit);
+  const change = asChange(m, i);
+  if (change) return change;
   const found = ruleFound(m, i, unit);
   // "72.480 unit", "462.518 unit yang menyerap ... tenaga kerja": a count of businesses counts
   // businesses, whatever else its clause is about.
@@ -204,6 +210,30 @@ function ruleFound(m: MeasureRules, i: MeasureInput, unit: MeasureUnit) {
 function pointedBack(m: MeasureRules, i: MeasureInput, unit: MeasureUnit) {
   if (!i.pointsBack) return undefined;
   return i.inherited ?? i.led ?? (i.previous ? classified(m, i.previous, unit) : undefined);
+}
+
+/**
+ * "jumlah UMKM ... naik sekitar 6,8 persen", "kredit UMKM tumbuh 8,2 persen yoy": a share right
+ * after a word of change is how much what its clause counts changed, named with the article's
+ * word; unless the clause's own share measure is a change already ("ekonomi tumbuh 5 persen").
+ */
+function asChange(m: MeasureRules, i: MeasureInput): MeasureChoice | undefined {
+  if (i.q.unit !== "persen") return undefined;
+  const before = i.lead().trim().split(" ");
+  while (before.length && m.changeFillers.has(before.at(-1) ?? "")) before.pop();
+  const noun = m.changeNoun.get(before.at(-1) ?? "");
+  if (!noun) return undefined;
+  const share = classified(m, i.clause, "persen");
+  if (share?.metric && [...m.changeNoun.values()].includes(share.measure.split(" ")[0] ?? ""))
+    return undefined;
+  const texts = [i.clause, i.before(), ...(i.previous ? [i.previous] : [])];
+  for (const text of texts)
+    for (const unit of ["uang", "count"] as const) {
+      const subject = classified(m, text, unit);
+      if (subject)
+        return { metric: null, measure: `${noun} ${subject.measure}`, sure: subject.sure };
+    }
+  return undefined;
 }
 
 /**

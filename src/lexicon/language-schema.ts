@@ -31,6 +31,8 @@ export const intentsFileSchema = z.object({
   /** Words that mark a target or a percentage in a question. */
   target: z.array(phrase),
   percent: z.array(phrase),
+  /** Words that ask for a share and say which ("porsi kredit"): a share is asked, and they stay words of the measure. */
+  shareNouns: z.array(phrase),
   /** Measures people ask about that no article gives ("ekspor", "omzet"): said so, never a total instead. */
   unsupported: z.array(phrase),
   /** Words that ask for a figure ("berapa", "jumlah"): beside an off-topic word they keep a question a statistic one. */

@@ -70,6 +70,15 @@ export const extractionFileSchema = z.object({
   /** Where national news is filed from ("JAKARTA –"): before any place is named, its figures are national. */
   /** "di ibu kota Provinsi Aceh tersebut": the province named after these is the setting of its capital, not the place. */
   capitalCues: z.array(phrase).min(1),
+  /**
+   * Words of change and the noun that names it: "naik 6,8 persen" is the "kenaikan" of what its
+   * clause counts. Asked, any word of one direction finds the figures named by the others.
+   */
+  changes: z
+    .array(z.object({ noun: phrase, words: z.array(phrase).min(1), down: z.boolean().optional() }))
+    .min(1),
+  /** Words that may stand between a word of change and its share ("naik sekitar 6,8 persen"). */
+  changeFillers: z.array(phrase),
   nationalDatelines: z.array(phrase).min(1),
   remainderCues: z.array(phrase).min(1),
   /** Words left out of an open measure's words ("yang", "sebesar", "tahun"). */

@@ -73,6 +73,7 @@ export function vocabularyOf(lex: Lexicon): Set<string> {
     ...Object.values(lex.intents.keywords).flat(),
     ...lex.intents.target,
     ...lex.intents.percent,
+    ...lex.intents.shareNouns,
     ...timeWordsOf(lex),
     ...lex.outlets.cues,
     ...lex.intents.topic,

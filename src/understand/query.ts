@@ -37,6 +37,8 @@ export type Query = {
   count: boolean;
   /** "rata-rata omzet umkm": an average asked, which no total answers. */
   average: boolean;
+  /** "naik brp persen", "turun": how much a measure changed is asked, up or down. */
+  change?: "up" | "down";
   /** "dlm rupiah", "brp dolar": the unit an amount is wanted in, when one was said. */
   currency?: string;
   /** Words read with typo tolerance, and the place they were read as. */

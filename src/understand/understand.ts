@@ -39,7 +39,7 @@ function makeDetectors(lex: Lexicon) {
     matchRegions: makeRegionMatcher(lex, vocabulary),
     matchMetrics: makeMetricMatcher(lex, vocabulary),
     detectPeriod: makePeriodDetector(lex.time),
-    readAsks: makeAskReader(lex.intents),
+    readAsks: makeAskReader(lex.intents, lex.extraction.changes),
     /** A word an outlet's name may start with only after a cue ("menurut antara"). */
     ordinary: (w: string) => COMMON_WORDS.has(w) || vocabulary.has(w) || placeWords.has(w),
     asking: askingWordsOf(lex),
