@@ -344,6 +344,11 @@ describe("time from the number's own clause", () => {
     });
   });
 
+  it("takes neither a starting point nor a comparison's base as the figure's time", () => {
+    expect(fact("58.930")).toMatchObject({ metric: "nib", period: "2023-12" });
+    expect(fact("5,6 persen").period).toBe("2023-12");
+  });
+
   it("never dates a figure by a law's year", () => {
     expect(fact("40 persen", "901").period).toBe("2025");
   });

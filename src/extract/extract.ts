@@ -726,7 +726,7 @@ function pickPeriod(
   where: Where & { sentence: boolean },
 ): Period | "now" | undefined {
   const distance = (d: Dated) => (d.end <= where.at ? where.at - d.end : d.start - where.end + 1);
-  const ours = (d: Dated) => d.start < where.targetAt;
+  const ours = (d: Dated) => d.start < where.targetAt && !d.base;
   const nearestIn = (span: Span) =>
     dated
       .filter((d) => d.start >= span.start && d.end <= span.end && ours(d))

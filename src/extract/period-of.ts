@@ -4,7 +4,14 @@ import { phrasePattern } from "../text/fold";
 import { makePeriodFinder, referenceOf } from "../text/periods";
 
 /** A period named in a sentence, at body positions; `speech` marks the date a statement was made. */
-export type Dated = { start: number; end: number; period: Period | "now"; speech?: boolean };
+export type Dated = {
+  start: number;
+  end: number;
+  period: Period | "now";
+  speech?: boolean;
+  /** A starting point or a comparison's base ("sejak Agustus 2021", "dibanding tahun lalu"). */
+  base?: boolean;
+};
 
 const SPEECH_DATE = /\((?:[\p{L}]+,?\s*)?(\d{1,2})\/(\d{1,2})(?:\/(\d{2,4}))?\)/gu;
 
@@ -18,6 +25,9 @@ export function makePeriodReader(lex: Lexicon) {
   const findPeriods = makePeriodFinder(lex.time, { shortYears: false });
   const lawBefore = new RegExp(
     `(?:^|\\s)(?:${lex.extraction.lawCues.map(phrasePattern).join("|")})(?:\\s+[a-z0-9]+){0,4}\\s+(?:tahun\\s+)?$`,
+  );
+  const baseBefore = new RegExp(
+    `(?:^|\\s)(?:${lex.extraction.basePeriodCues.map(phrasePattern).join("|")})\\s+(?:periode\\s+yang\\s+sama\\s+)?(?:pada\\s+)?$`,
   );
   const months = MONTHS.map((m) => m.toLowerCase()).join("|");
   const monthWord = new RegExp(`(?<![a-z])(${months})(?![a-z])`, "g");
@@ -58,11 +68,15 @@ export function makePeriodReader(lex: Lexicon) {
         const month = MONTHS.findIndex((n) => n.toLowerCase() === m[1]) + 1;
         found.push({ start, end: start + (m[1]?.length ?? 0), period: `${year}-${pad(month)}` });
       }
-      return joinMonthRanges(
+      const joined = joinMonthRanges(
         found.sort((a, b) => a.start - b.start),
         folded,
         offset,
       );
+      for (const d of joined)
+        if (baseBefore.test(folded.slice(Math.max(0, d.start - offset - 40), d.start - offset)))
+          d.base = true;
+      return joined;
     };
 }
 

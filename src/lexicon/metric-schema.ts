@@ -86,6 +86,11 @@ export const extractionFileSchema = z.object({
   /** Words of a legal threshold or definition ("kekayaan bersih", "paling banyak"): no statistic. */
   thresholdCues: z.array(z.string().min(1)),
   /** Words before a year that make it a law's or a rule's year, not the figure's ("Nomor 20 tahun 2008"). */
+  /**
+   * Words before a period that make it a starting point or a comparison's base ("sejak Agustus
+   * 2021 hingga Juni 2024", "dibanding periode yang sama tahun lalu"): not the figure's time.
+   */
+  basePeriodCues: z.array(phrase),
   lawCues: z.array(z.string().min(1)),
   /** "usaha mikro, kecil, dan menengah" would otherwise read as three metrics. */
   longForms: z.array(z.object({ pattern: z.string().min(1), replace: z.string() })),
