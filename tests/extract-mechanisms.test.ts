@@ -38,6 +38,8 @@ describe("numbers read the Indonesian way", () => {
     ["delapan ribuan pelaku", 8_000, "count"],
     ["tujuh debitur", 7, "count"],
     ["6,3 juta dolar AS", 6_300_000, "usd"],
+    ["tiga perempat UMKM", 75, "persen"],
+    ["sepertiga nilai ekspor", 33.33, "persen"],
     ["2,5 miliar dollar Amerika Serikat", 2_500_000_000, "usd"],
     ["97 miliar rupiah", 97_000_000_000, "rupiah"],
   ])("%s is %d (%s)", (text, value, unit) => {

@@ -54,10 +54,13 @@ export function makeQuantityReader(x: ExtractionFile): QuantityReader {
     spelled: new Map(Object.entries(x.numberWords)),
     anySpelled: spelledNumberTest(x),
   };
+  const fractions = makeFractionReader(x);
   return (text) => {
-    const all = [...digitQuantities(w, text), ...spelledQuantities(w, text)].sort(
-      (a, b) => a.start - b.start,
-    );
+    const all = [
+      ...digitQuantities(w, text),
+      ...spelledQuantities(w, text),
+      ...fractions(text),
+    ].sort((a, b) => a.start - b.start);
     shareNouns(all, text);
     return joinRanges(all, text);
   };
@@ -231,6 +234,44 @@ function nounAfter(text: string, end: number): string {
 
 function firstWord(noun: string): string {
   return noun.split(/\s+/)[0] ?? "";
+}
+
+/**
+ * "tiga perempat UMKM", "sepertiga nilai ekspor": a share written as a fraction, as a
+ * percentage rounded to two decimals. A numerator must be spelled and at most ten.
+ */
+function makeFractionReader(x: ExtractionFile): (text: string) => Quantity[] {
+  const { denominators, whole } = x.fractionWords;
+  const over = Object.keys(denominators).join("|");
+  const numerators = Object.keys(x.numberWords).filter((n) => (x.numberWords[n] ?? 0) <= 10);
+  const re = new RegExp(
+    `(?<![\\p{L}])(?:(?<n>${numerators.join("|")})\\s+(?<d>${over})|(?<w>${Object.keys(whole).join("|")}))(?![\\p{L}])`,
+    "giu",
+  );
+  const anywhere = new RegExp(`${over}|${Object.keys(whole).join("|")}`, "i");
+  return (text) => {
+    if (!anywhere.test(text)) return [];
+    return [...text.matchAll(re)].map((m) => {
+      const g = m.groups ?? {};
+      const value = g.w
+        ? (whole[g.w.toLowerCase()] ?? 0)
+        : ((x.numberWords[g.n?.toLowerCase() ?? ""] ?? 0) /
+            (denominators[g.d?.toLowerCase() ?? ""] ?? 1)) *
+          100;
+      const start = m.index ?? 0;
+      const end = start + m[0].length;
+      const before = text.slice(Math.max(0, start - 12), start);
+      return {
+        start,
+        end,
+        written: m[0],
+        value: Math.round(value * 100) / 100,
+        ...qualifier(before, text.slice(end), false),
+        unit: "persen" as const,
+        noun: nounAfter(text, end),
+      };
+    });
+  };
 }
 
 /** Whether a text may spell a number out: most do not, and one test spares the word-by-word scan. */

@@ -42,6 +42,11 @@ export const extractionFileSchema = z.object({
     ]),
   ),
   /** Spelled-out numbers: "tiga persen", "lima debitur", "delapan ribuan". */
+  /** "tiga perempat", "sepertiga": a share written as a fraction, read as a percentage. */
+  fractionWords: z.object({
+    denominators: z.record(z.string().regex(/^[a-z]+$/), z.number().int().min(2)),
+    whole: z.record(z.string().regex(/^[a-z]+$/), z.number().positive().max(100)),
+  }),
   numberWords: z.record(z.string().regex(/^[a-z]+$/), z.number().positive()),
   /** Nouns that make a bare number a count ("120 UMKM", "lima debitur"); others are incidental. */
   countNouns: z.array(z.string().min(1)),
