@@ -188,6 +188,14 @@ describe("each number in its own clause, with its own words", () => {
     expect(fact("410").region).toBe("kota_semarang");
   });
 
+  it("reads 'N usaha mikro, kecil, dan menengah' as N UMKM, dated by what 'Hasilnya' goes on from", () => {
+    expect(fact("4.015.880")).toMatchObject({
+      metric: "umkm_total",
+      region: "jawa_tengah",
+      period: "2022",
+    });
+  });
+
   it("reads 'sisanya' after a share as the rest of it, not the share again", () => {
     expect(fact("37,5 persen").metric).toBe("umkm_digital_share");
     expect(fact("62,5 persen").metric).toBe("umkm_belum_digital_share");

@@ -4,7 +4,12 @@ import { foldWords } from "../text/fold";
 export type Rule = ExtractionFile["rules"][number];
 
 /** The long forms, and one regex that says whether a text has any of them (most have none). */
-export type LongForms = { each: { re: RegExp; replace: string }[]; any: RegExp };
+export type LongForms = {
+  each: { re: RegExp; replace: string }[];
+  any: RegExp;
+  /** Each long form at the start of a text, and the one word it stands for. */
+  starts: { re: RegExp; word: string }[];
+};
 
 export function compileLongForms(
   forms: readonly { pattern: string; replace: string }[],
@@ -12,7 +17,14 @@ export function compileLongForms(
   return {
     each: forms.map((f) => ({ re: new RegExp(f.pattern, "giu"), replace: ` ${f.replace} ` })),
     any: new RegExp(forms.map((f) => `(?:${f.pattern})`).join("|"), "iu"),
+    starts: forms.map((f) => ({ re: new RegExp(`^\\s*(?:${f.pattern})`, "iu"), word: f.replace })),
   };
+}
+
+/** "1.186.431 usaha mikro, kecil, dan menengah (UMKM)": the long form right after a number is its noun. */
+export function longFormNoun(after: string, longForms: LongForms): string | undefined {
+  if (!longForms.any.test(after)) return undefined;
+  return longForms.starts.find((f) => f.re.test(after))?.word;
 }
 
 /** Long forms collapsed: "usaha mikro, kecil, dan menengah" becomes "umkm". */

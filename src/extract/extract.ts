@@ -12,7 +12,15 @@ import {
   undatedPeriod,
 } from "./article-setting";
 import { spanAt, splitClauses } from "./clauses";
-import { compileLongForms, cueText, hasCue, type LongForms, pad, padRules } from "./cues";
+import {
+  compileLongForms,
+  cueText,
+  hasCue,
+  type LongForms,
+  longFormNoun,
+  pad,
+  padRules,
+} from "./cues";
 import {
   type MeasureChoice,
   type MeasureInput,
@@ -248,7 +256,7 @@ function extractArticle(r: Reader, article: Article): Extraction {
     }
     if (para !== paragraph) newParagraph(a);
     paragraph = para;
-    carryOver(r.lex, a, readSentence(r, a, s));
+    carryOver(r, a, readSentence(r, a, s));
   }
   return { facts: a.facts, skipped: a.skipped };
 }
@@ -374,6 +382,8 @@ function readSegment(r: Reader, a: ArticleReading, sentence: SentenceReading, se
   const clauseOf = (at: number) => spanAt(clauses, at);
   // Legal thresholds ("beromset sampai Rp300 juta") are no statistic, nor a neighbour to share words with.
   const quantities = dropThresholds(r, r.readQuantities(text), text, clauseOf);
+  for (const q of quantities)
+    q.noun = longFormNoun(text.slice(q.end, q.end + 120), r.longForms) ?? q.noun;
   const part: SegmentReading = {
     sentence,
     start: seg.start,
@@ -630,7 +640,8 @@ function isSure(a: ArticleReading, measure: MeasureChoice, place: RegionMention 
 }
 
 /** What a sentence leaves for the ones after it: the places it names, its newest period, its measures. */
-function carryOver(lex: Lexicon, a: ArticleReading, s: SentenceReading): void {
+function carryOver(r: Reader, a: ArticleReading, s: SentenceReading): void {
+  const { lex } = r;
   const { context } = a;
   // A place abroad speaks only for the numbers in its own clause ("ekspor ke Amerika Serikat").
   // Nor does a place named only to compare ("lebih tinggi dari angka nasional"), nor where the
@@ -643,14 +654,13 @@ function carryOver(lex: Lexicon, a: ArticleReading, s: SentenceReading): void {
   if (last) context.region = last.region;
   // "... hingga Juni 2024 mencapai Rp610 miliar dari target tahun ini": the figure reached is
   // what "KUR tersebut" in the next sentence goes on from, not the target's year.
-  const newest = s.reachedPeriod ?? newestPeriod(s.dated);
   // "pada periode yang sama" is the time of the figures before: a sentence with none changes
-  // it only with a month or a day ("per Juni 2024, lima daerah ... adalah:"), not with a
-  // year, which may name an event ("Temu Usaha UMKM Kalteng 2023").
-  const figures =
-    s.byUnit.size > 0 || context.period === undefined || (newest && !/^\d{4}$/.test(newest));
-  if (newest && figures && periodRange(newest).start <= periodRange(a.published).end)
-    context.period = newest;
+  // it only with a time it names as one ("per Juni 2024", "sepanjang 2022"), not with a year
+  // that may name an event ("Temu Usaha UMKM Kalteng 2023").
+  const figures = s.byUnit.size > 0 || context.period === undefined;
+  const named = figures ? s.dated : s.dated.filter((d) => namedAsTime(r, a, d));
+  const newest = s.reachedPeriod ?? newestPeriod(named);
+  if (newest && periodRange(newest).start <= periodRange(a.published).end) context.period = newest;
   for (const [unit, m] of s.byUnit) context.measures.set(unit, m);
   context.previous = s.quote;
   context.previousWords = undefined;
@@ -670,6 +680,17 @@ function newestPeriod(dated: Dated[]): Period | undefined {
     .flatMap((d) => (d.period === "now" || d.speech ? [] : [d.period]))
     .sort((x, y) => (periodRange(x).end < periodRange(y).end ? -1 : 1))
     .at(-1);
+}
+
+/** A month or a day, or a year after a word of time ("sepanjang 2022"): a time, not a name. */
+function namedAsTime(r: Reader, a: ArticleReading, d: Dated): boolean {
+  if (d.period === "now" || !/^\d{4}$/.test(d.period)) return true;
+  const before = a.folded
+    .slice(Math.max(0, d.start - 20), d.start)
+    .trim()
+    .split(/\s+/)
+    .at(-1);
+  return r.lex.extraction.timeCues.includes(before ?? "");
 }
 
 /** Where the first match of a phrase ends, in body positions; infinity when there is none. */

@@ -95,6 +95,8 @@ export const extractionFileSchema = z.object({
    * Words before a period that make it a starting point or a comparison's base ("sejak Agustus
    * 2021 hingga Juni 2024", "dibanding periode yang sama tahun lalu"): not the figure's time.
    */
+  /** Words that say a year names a time ("sepanjang 2022"), not an event ("Temu Usaha UMKM Kalteng 2023"). */
+  timeCues: z.array(phrase),
   basePeriodCues: z.array(phrase),
   lawCues: z.array(z.string().min(1)),
   /** "usaha mikro, kecil, dan menengah" would otherwise read as three metrics. */
