@@ -63,6 +63,18 @@ describe("months in Indonesian and English", () => {
   });
 });
 
+describe("a range of months from January", () => {
+  it.each([
+    ["kur nasional jan-okt 2024 brp", ["2024-10"]],
+    ["kur jatim januari sampai maret 2024", ["2024-Q1"]],
+    ["penyaluran kur jan-des 2023", ["2023"]],
+    ["ekspor umkm 2 thn lalu jan-juli brp", ["2024-07"]],
+    ["umkm jabar maret vs juni 2023", ["2023-03", "2023-06"]],
+  ])("%s is about %j", (q, periods) => {
+    expect(periodsOf(q)).toEqual(periods);
+  });
+});
+
 describe("semesters and quarters", () => {
   it.each([
     ["umkm go digital semester 1 2021", "2021-S1"],

@@ -43,6 +43,8 @@ export const timeFileSchema = z.object({
   yearJoiners: phrases,
   /** Words after a two-digit number that make it a count, not a year: "juni 23 persen". */
   countWords: phrases,
+  /** Words between two months that make them a range ("januari sampai september"); a dash folds to none. */
+  rangeJoiners: phrases,
 });
 
 export type TimeFile = z.infer<typeof timeFileSchema>;

@@ -31,7 +31,7 @@ export function makePeriodDetector(time: TimeFile): PeriodDetector {
     for (let i = 0, at = 0; i < words.length; at += (words[i] as string).length + 1, i++)
       starts.push(at);
     const ref = { year: today.getUTCFullYear(), month: today.getUTCMonth() + 1 };
-    const found: { at: number; period: Period; said?: string; guessed?: boolean }[] = [];
+    const found: Found[] = [];
     let latest = false;
     // Periods come in text order: the words each one covers are found from a cursor.
     let cursor = 0;
@@ -46,6 +46,8 @@ export function makePeriodDetector(time: TimeFile): PeriodDetector {
       else
         found.push({
           at: m.start,
+          first: inside[0],
+          last: inside.at(-1),
           period: m.period,
           said: m.relative ? text.slice(m.start, m.end) : undefined,
           guessed: m.yearGuessed,
@@ -67,20 +69,68 @@ export function makePeriodDetector(time: TimeFile): PeriodDetector {
           : ref.year - 1;
       found.push({
         at,
+        first: i,
+        last: i,
         period: `${year}-${String(month).padStart(2, "0")}`,
         said: near ? undefined : w,
+        yearFrom: near,
       });
     });
     found.sort((a, b) => a.at - b.at);
-    const periods = [...new Set(found.map((f) => f.period))];
-    const notes = found.flatMap((f) =>
+    const asked = joinRanges(found, words, time.rangeJoiners);
+    const periods = [...new Set(asked.map((f) => f.period))];
+    const notes = asked.flatMap((f) =>
       f.said ? [`"${f.said}" dibaca ${formatPeriod(f.period)}`] : [],
     );
-    const yearGuessed = found.flatMap((f) =>
+    const yearGuessed = asked.flatMap((f) =>
       f.guessed || (f.said && monthOf.has(f.said)) ? [f.period] : [],
     );
     return { periods, latest, notes: [...new Set(notes)], yearGuessed };
   };
+}
+
+type Found = {
+  at: number;
+  period: Period;
+  said?: string;
+  guessed?: boolean;
+  /** The words it was read from, by index. */
+  first?: number;
+  last?: number;
+  /** A month said alone: the year said that it took. */
+  yearFrom?: Found;
+};
+
+/**
+ * "jan-okt 2024", "januari sampai september 2024": from January to a month is the total up to
+ * it (the year for December, the first quarter for March), as articles report it; and a year
+ * said only to date such months ("2 thn lalu jan-juli") is no period of its own.
+ */
+function joinRanges(found: Found[], words: readonly string[], joiners: readonly string[]): Found[] {
+  const out: Found[] = [];
+  for (let i = 0; i < found.length; i++) {
+    const [a, b] = [found[i] as Found, found[i + 1]];
+    const between =
+      a.last !== undefined && b?.first !== undefined ? words.slice(a.last + 1, b.first) : undefined;
+    const range =
+      b &&
+      between?.every((w) => joiners.includes(w)) &&
+      a.period.endsWith("-01") &&
+      a.period.slice(0, 4) === b.period.slice(0, 4);
+    if (!range) {
+      out.push(a);
+      continue;
+    }
+    const [year, end] = [b.period.slice(0, 4), b.period.slice(5)];
+    out.push({
+      ...b,
+      at: a.at,
+      period: end === "12" ? year : end === "03" ? `${year}-Q1` : b.period,
+    });
+    i++;
+  }
+  const dating = new Set(out.flatMap((f) => (f.yearFrom ? [f.yearFrom] : [])));
+  return out.filter((f) => !dating.has(f) || !/^\d{4}$/.test(f.period));
 }
 
 /** Of periods in text order, the one nearest `at`; between two as near, the earlier. */
