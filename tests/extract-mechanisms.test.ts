@@ -514,6 +514,8 @@ describe("how much a measure changed", () => {
       measure: "pertumbuhan penyaluran KUR",
     });
     expect(fact("6,2 persen").metric).toBe("pertumbuhan_ekonomi");
+    // No rule names the transactions: the change is of the amount read just before it.
+    expect(fact("74 persen").measure).toMatch(/^pertumbuhan nilai transaksi qris/i);
     // "meningkat hingga 38 persen" says where the share got to, not by how much.
     expect(fact("38 persen").metric).toBe("umkm_digital_share");
   });

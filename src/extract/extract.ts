@@ -528,6 +528,7 @@ function measureOf(
       return before;
     },
     inherited: sentence.byUnit.get(unit),
+    counted: sentence.byUnit.get("uang") ?? sentence.byUnit.get("count"),
     // "Namun hingga semester I/2024, realisasinya baru ...": the clause points back, however late.
     previous: sentence.refersBack || own.pointsBack ? a.prior() : undefined,
     led: sentence.refersBack || own.pointsBack ? context.leads.get(unit) : undefined,

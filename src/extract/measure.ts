@@ -24,6 +24,8 @@ export type MeasureInput = {
   apposed?: string;
   /** What the last number of the same kind in this sentence counted. */
   inherited?: MeasureChoice;
+  /** What the last amount, else count, in this sentence counted: what a change after it is of. */
+  counted?: MeasureChoice;
   /** Cue words of the sentence before, when this one refers back to it ("angka tersebut"). */
   previous?: string;
   /** What the first number of the same kind in that sentence counted: "angka tersebut" points at it. */
@@ -233,7 +235,10 @@ function asChange(m: MeasureRules, i: MeasureInput): MeasureChoice | undefined {
       if (subject)
         return { metric: null, measure: `${noun} ${subject.measure}`, sure: subject.sure };
     }
-  return undefined;
+  // "Nilai transaksi QRIS ... mencapai Rp 4,2 triliun, tumbuh 168 persen": the figure before it.
+  return (
+    i.counted && { metric: null, measure: `${noun} ${i.counted.measure}`, sure: i.counted.sure }
+  );
 }
 
 /**
