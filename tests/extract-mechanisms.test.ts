@@ -307,6 +307,15 @@ describe("regions at their real level", () => {
     expect(fact("Rp3,6 triliun").region).toBe("sulawesi_tenggara+sulawesi_barat");
   });
 
+  it("reads a typical turnover as a figure, and one that defines a group as none", () => {
+    expect(fact("Rp 4 juta hingga Rp 12 juta")).toMatchObject({
+      metric: "omzet",
+      valueMax: 12_000_000,
+    });
+    none("Rp 2 miliar hingga Rp 15 miliar");
+    expect(fact("21.300").metric).toBe("usaha_kecil");
+  });
+
   it("keeps no figure about a place abroad, and no legal threshold", () => {
     none("60 persen");
     none("Rp50 juta");
