@@ -86,8 +86,8 @@ function figureAnswer(knowledge: Knowledge, query: Query, question: string): Ans
   if (query.ambiguous && provinces && query.regions.length === 0)
     return choiceAnswer(knowledge, query, question, query.ambiguous);
   // "kredit umkm jatim": a measure the curated list lacks may still be one an article names.
-  const named = () => openMeasure(knowledge.table, query.rest, query.regions);
-  if (query.unsupported && !named()) return unsupportedAnswer(knowledge, query, question);
+  if (query.unsupported && !openMeasure(knowledge.table, query.rest, query.regions))
+    return unsupportedAnswer(knowledge, query, question);
   // One ask more than the blocks shown: enough to tell one ask from several.
   const { asks, assumed, resolved, choices } = resolve(knowledge, query, MAX_BLOCKS + 1);
   if (choices) return choiceAnswer(knowledge, query, question, choices);

@@ -119,7 +119,8 @@ function inCurrency(
   const wanted = ask.currency ? pool.filter((group) => group[0].unit === ask.currency) : [];
   if (wanted.length) return latestBlock(knowledge, ask, wanted, targets, what);
   const block = latestBlock(knowledge, ask, pool, targets, what);
-  const money = pool.some((group) => ["rupiah", "US$"].includes(group[0].unit));
+  const currencies = Object.keys(knowledge.lexicon.intents.currencies);
+  const money = pool.some((group) => currencies.includes(group[0].unit));
   if (!ask.currency || !money) return block;
   return {
     ...block,

@@ -167,6 +167,8 @@ type SegmentReading = {
   windows: NumberWindow[];
   /** Numbers paired in order with the places listed before them. */
   paired: Map<Quantity, RegionMention>;
+  /** Whether only "dari target" stands between each number and the next: the next is its target. */
+  targetNext: boolean[];
 };
 
 /** A number's words in its segment: its clause, the stretch of it that is its own, and their cue words. */
@@ -392,6 +394,10 @@ function readSegment(r: Reader, a: ArticleReading, sentence: SentenceReading, se
     quantities,
     windows: numberWindows(joined, quantities, clauseOf),
     paired: respectively(quantities, sentence.mentions, seg.start, text),
+    targetNext: quantities.map((q, i) => {
+      const next = quantities[i + 1];
+      return next !== undefined && TARGET_OF_LAST.test(text.slice(q.end, next.start));
+    }),
   };
   quantities.forEach((q, i) => {
     readNumber(r, a, part, q, i);
@@ -517,7 +523,7 @@ function measureOf(
     nearText: own.text,
     lead: () => words(r, text.slice(sameUnitBefore(part.quantities, i), q.start)),
     pointsBack: own.pointsBack,
-    targetOfLast: i > 0 && TARGET_OF_LAST.test(text.slice(part.quantities[i - 1]?.end, q.start)),
+    targetOfLast: part.targetNext[i - 1] === true,
     apposed: apposedWords(r, text, own),
     clause: words(
       r,
@@ -561,13 +567,12 @@ function inBody(part: SegmentReading, i: number, own: OwnWords): Where {
   const q = part.quantities[i] as Quantity;
   const next = part.quantities[i + 1];
   // "41.300 UMKM ... dari target 50.000 UMKM hingga akhir tahun ini": that year-end is the target's.
-  const target = next && TARGET_OF_LAST.test(part.text.slice(q.end, next.start));
   return {
     at: offset + q.start,
     end: offset + q.end,
     window: { start: offset + own.window.start, end: offset + own.window.end },
     clause: { start: offset + own.clause.start, end: offset + own.clause.end },
-    targetAt: target ? offset + next.start : Number.POSITIVE_INFINITY,
+    targetAt: next && part.targetNext[i] ? offset + next.start : Number.POSITIVE_INFINITY,
   };
 }
 
@@ -596,10 +601,7 @@ function periodOf(
   const { dated } = sentence;
   // A total named as a denominator is dated by its own words only, not by the share's.
   const when = pickPeriod(dated, {
-    at: where.at,
-    end: where.end,
-    targetAt: where.targetAt,
-    window: where.window,
+    ...where,
     clause: denominator ? where.window : where.clause,
     sentence: !denominator,
   });
